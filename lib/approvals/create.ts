@@ -1,0 +1,64 @@
+import "server-only";
+import { addMinutes } from "date-fns";
+import { appendAudit } from "@/lib/audit/append";
+import type { Tx } from "@/lib/db";
+import { writeEvent } from "@/lib/events/outbox";
+import type { FamilyRules, Reason } from "@/lib/policy";
+import { hashSnapshot, type Snapshot } from "./snapshot";
+
+type CreateInput = {
+  familyId: string;
+  childId: string;
+  chatId: string;
+  toolCallId: string;
+  snapshot: Snapshot;
+  reasons: Reason[];
+  childWords: string;
+  rules: FamilyRules;
+};
+
+/**
+ * Writes a PENDING request (before the chat may say "waiting"), with its audit row and event.
+ * The same pending request asked again (same child, same snapshot) is returned, not duplicated.
+ */
+export async function createApprovalRequest(tx: Tx, input: CreateInput): Promise<{ id: string; merged: boolean }> {
+  const snapshotHash = hashSnapshot(input.snapshot);
+  const existing = await tx.approvalRequest.findFirst({
+    where: { childId: input.childId, kind: input.snapshot.kind, snapshotHash, status: "PENDING" },
+    select: { id: true },
+  });
+  if (existing) return { id: existing.id, merged: true };
+
+  const request = await tx.approvalRequest.create({
+    data: {
+      familyId: input.familyId,
+      childId: input.childId,
+      chatId: input.chatId,
+      toolCallId: input.toolCallId,
+      kind: input.snapshot.kind,
+      restaurantId: input.snapshot.restaurant.id,
+      snapshot: input.snapshot,
+      snapshotHash,
+      reasons: input.reasons,
+      childWords: input.childWords.slice(0, 2000),
+      rulesVersion: input.rules.version,
+      expiresAt: addMinutes(new Date(), input.rules.expiryMinutes),
+    },
+    select: { id: true },
+  });
+  await appendAudit(tx, {
+    familyId: input.familyId,
+    actor: { id: input.childId, role: "CHILD" },
+    action: "request.created",
+    subjectType: "ApprovalRequest",
+    subjectId: request.id,
+    data: { kind: input.snapshot.kind, reasons: input.reasons, snapshotHash, rulesVersion: input.rules.version },
+  });
+  await writeEvent(tx, {
+    familyId: input.familyId,
+    childId: input.childId,
+    type: "request.created",
+    data: { requestId: request.id, kind: input.snapshot.kind },
+  });
+  return { id: request.id, merged: false };
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { GENESIS_HASH, hashAuditRow } from "./hash";
+
+export type AuditActor = { id: string | null; role: "PARENT" | "CHILD" | "SYSTEM" | "ANONYMOUS" };
+
+export const SYSTEM_ACTOR: AuditActor = { id: null, role: "SYSTEM" };
+
+type AppendInput = {
+  familyId: string;
+  actor: AuditActor;
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  data?: Record<string, unknown>;
+};
+
+/**
+ * Appends to the family's chain. Call inside the transaction that makes the change, so the
+ * change and its audit row commit together; the unique (familyId, seq) stops two writers forking the chain.
+ */
+export async function appendAudit(tx: Tx, input: AppendInput): Promise<void> {
+  const last = await tx.auditEvent.findFirst({
+    where: { familyId: input.familyId },
+    orderBy: { seq: "desc" },
+    select: { seq: true, hash: true },
+  });
+  const row = {
+    familyId: input.familyId,
+    seq: (last?.seq ?? 0) + 1,
+    actorId: input.actor.id,
+    actorRole: input.actor.role,
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId ?? null,
+    data: input.data ?? {},
+    createdAt: new Date(),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.auditEvent.create({
+    data: { ...row, data: row.data as object, prevHash, hash: hashAuditRow(prevHash, row) },
+  });
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import bcrypt from "bcryptjs";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { authConfig } from "@/lib/auth-config";
+import { db } from "@/lib/db";
+
+const credentialsSchema = z.object({
+  identifier: z.string().trim().toLowerCase().min(1).max(200),
+  password: z.string().min(1).max(200),
+});
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    // Lives here, not in auth-config, because bcrypt and the database are Node-only.
+    Credentials({
+      credentials: { identifier: { label: "Username or email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const { identifier, password } = parsed.data;
+        const user = await db.user.findFirst({
+          where: { active: true, OR: [{ email: identifier }, { username: identifier }] },
+        });
+        if (!user || !(await bcrypt.compare(password, user.passwordHash))) return null;
+        return { id: user.id, name: user.name, role: user.role, familyId: user.familyId };
+      },
+    }),
+  ],
+});

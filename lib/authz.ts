@@ -1,0 +1,36 @@
+import "server-only";
+import { auth } from "@/lib/auth";
+import type { Role } from "@/lib/auth-config";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export type Actor = { id: string; name: string; role: Role; familyId: string };
+
+/**
+ * The signed-in user as the database knows them now. The session token only says who;
+ * role, family and whether the account is still active are read again on every call,
+ * so a removed or demoted user loses access at once.
+ */
+export async function getActor(): Promise<Actor | null> {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, role: true, familyId: true, active: true },
+  });
+  if (!user?.active) return null;
+  return { id: user.id, name: user.name, role: user.role as Role, familyId: user.familyId };
+}
+
+export async function requireActor(role: Role): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) throw new AppError("unauthorized:auth", "Please sign in.");
+  if (actor.role !== role) {
+    throw new AppError(
+      "forbidden:auth",
+      role === "PARENT" ? "Only a parent can do this." : "Only a child can do this.",
+    );
+  }
+  return actor;
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { type Db, db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { FamilyRules, GrantScope } from "@/lib/policy";
+
+export async function getCatalogue({ familyId }: { familyId: string }) {
+  return db.restaurant.findMany({
+    where: { familyId, archived: false },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      restricted: true,
+      dishes: {
+        where: { archived: false },
+        orderBy: { priceCents: "asc" },
+        select: { id: true, name: true, priceCents: true },
+      },
+    },
+  });
+}
+
+export type Catalogue = Awaited<ReturnType<typeof getCatalogue>>;
+
+export async function getFamilyRules({ familyId }: { familyId: string }, client: Db | Tx = db): Promise<FamilyRules> {
+  const rules = await client.rules.findFirst({ where: { familyId }, orderBy: { version: "desc" } });
+  if (!rules) throw new AppError("not_found:rules", "This family has no rules yet.");
+  return {
+    version: rules.version,
+    premiumLimitCents: rules.premiumLimitCents,
+    maxPendingPerChild: rules.maxPendingPerChild,
+    expiryMinutes: rules.expiryMinutes,
+  };
+}
+
+/** Grants a child can still use for a restaurant: not revoked, and a once-only grant not yet spent. */
+export async function getUsableGrants(
+  { childId, restaurantId }: { childId: string; restaurantId?: string },
+  client: Db | Tx = db,
+): Promise<Array<{ id: string; restaurantId: string; scope: GrantScope }>> {
+  const grants = await client.accessGrant.findMany({
+    where: { childId, revokedAt: null, usedAt: null, ...(restaurantId ? { restaurantId } : {}) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, restaurantId: true, scope: true },
+  });
+  return grants.map((g) => ({ ...g, scope: g.scope as GrantScope }));
+}
+
+export async function countPendingRequests({ childId }: { childId: string }, client: Db | Tx = db): Promise<number> {
+  return client.approvalRequest.count({ where: { childId, status: "PENDING" } });
+}

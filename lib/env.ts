@@ -1,0 +1,29 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+// Validated once; every default is the embedded one (SQLite file, offline model).
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "Only SQLite file: URLs are supported in this version")
+    .default(`file:${path.join(process.cwd(), "data", "lunchbox.db")}`),
+  OPENAI_API_KEY: z.string().trim().optional(),
+  OPENAI_MODEL: z.string().trim().optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OFFLINE_MODEL_DELAY_MS: z.coerce.number().int().min(0).max(2000).default(15),
+  EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+    cached = parsed.data;
+  }
+  return cached;
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { type Db, db, type Tx } from "@/lib/db";
+
+export type EventType = "request.created" | "request.resolved" | "order.placed";
+
+export type OutboxEvent = { id: number; type: string; data: unknown; childId: string | null; createdAt: Date };
+
+/** Written in the same transaction as the change it announces; `notifyFamily` after commit wakes the streams. */
+export async function writeEvent(
+  tx: Tx,
+  input: { familyId: string; childId: string | null; type: EventType; data: Record<string, unknown> },
+): Promise<void> {
+  await tx.event.create({ data: { ...input, data: input.data as object } });
+}
+
+type Audience = { familyId: string; role: "PARENT" | "CHILD"; userId: string };
+
+/** Events after `afterId` that this user may see: a parent sees the family's, a child only its own. */
+export async function getEventsAfter(
+  audience: Audience,
+  afterId: number,
+  client: Db = db,
+  limit = 100,
+): Promise<OutboxEvent[]> {
+  return client.event.findMany({
+    where: {
+      familyId: audience.familyId,
+      id: { gt: afterId },
+      ...(audience.role === "CHILD" ? { childId: audience.userId } : {}),
+    },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: { id: true, type: true, data: true, childId: true, createdAt: true },
+  });
+}
+
+export async function getLatestEventId(familyId: string): Promise<number> {
+  const last = await db.event.findFirst({ where: { familyId }, orderBy: { id: "desc" }, select: { id: true } });
+  return last?.id ?? 0;
+}

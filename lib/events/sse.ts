@@ -1,0 +1,78 @@
+import "server-only";
+import type { Actor } from "@/lib/authz";
+import { onFamilyEvent } from "./bus";
+import { getEventsAfter, type OutboxEvent } from "./outbox";
+
+const HEARTBEAT_MS = 20_000;
+const encoder = new TextEncoder();
+
+function frame(event: OutboxEvent): Uint8Array {
+  return encoder.encode(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+}
+
+/**
+ * A Server-Sent Events stream of the outbox for one user, starting after `afterId`.
+ * Wake-ups only say "look again"; events are always read from the outbox, in order, so a
+ * reconnect with Last-Event-ID replays exactly what was missed.
+ */
+export function createEventStream(actor: Actor, afterId: number, signal: AbortSignal): ReadableStream<Uint8Array> {
+  let cursor = afterId;
+  let pumping = false;
+  let again = false;
+  let closed = false;
+  const cleanups: Array<() => void> = [];
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        for (const cleanup of cleanups) cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      const pump = async () => {
+        if (pumping) {
+          again = true;
+          return;
+        }
+        pumping = true;
+        try {
+          do {
+            again = false;
+            const events = await getEventsAfter(
+              { familyId: actor.familyId, role: actor.role, userId: actor.id },
+              cursor,
+            );
+            for (const event of events) {
+              if (closed) return;
+              controller.enqueue(frame(event));
+              cursor = event.id;
+            }
+            if (events.length === 100) again = true;
+          } while (again && !closed);
+        } catch (error) {
+          console.error("SSE pump failed", error);
+        } finally {
+          pumping = false;
+        }
+      };
+
+      controller.enqueue(encoder.encode("retry: 2000\n: connected\n\n"));
+      cleanups.push(onFamilyEvent(actor.familyId, () => void pump()));
+      const heartbeat = setInterval(() => {
+        if (!closed) controller.enqueue(encoder.encode(": ping\n\n"));
+      }, HEARTBEAT_MS);
+      cleanups.push(() => clearInterval(heartbeat));
+      signal.addEventListener("abort", close, { once: true });
+      void pump();
+    },
+    cancel() {
+      closed = true;
+      for (const cleanup of cleanups) cleanup();
+    },
+  });
+}
