@@ -9,9 +9,7 @@ export const MAX_LINES = 10;
 
 export const listRestaurantsInput = z.object({}).strict();
 export const getMenuInput = z.object({ restaurantId: id }).strict();
-export const orderLineInput = z
-  .object({ dishId: id, quantity: z.number().int().min(1).max(MAX_QUANTITY) })
-  .strict();
+export const orderLineInput = z.object({ dishId: id, quantity: z.number().int().min(1).max(MAX_QUANTITY) }).strict();
 export const placeOrderInput = z
   .object({ restaurantId: id, items: z.array(orderLineInput).min(1).max(MAX_LINES) })
   .strict();

@@ -1,0 +1,40 @@
+import { generateId } from "ai";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { chatIdParam } from "@/app/api/chat/schema";
+import { ChatView } from "@/components/chat/chat-view";
+import { getChatForChild, getMessages, getRequestStatuses } from "@/lib/chat/queries";
+import { getLatestEventId } from "@/lib/events/outbox";
+import { requirePageActor } from "@/lib/page-auth";
+
+export const metadata: Metadata = { title: "Chat" };
+
+export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
+  const child = await requirePageActor("CHILD");
+  const { id } = await params;
+  const eventCursor = await getLatestEventId(child.familyId);
+  if (id === "new") {
+    // The chat row is created with its first message.
+    return (
+      <ChatView key="new" chatId={generateId()} initialMessages={[]} initialStatuses={{}} eventCursor={eventCursor} />
+    );
+  }
+  const parsed = chatIdParam.safeParse(id);
+  const chat = parsed.success
+    ? await getChatForChild({ chatId: parsed.data, childId: child.id, familyId: child.familyId })
+    : null;
+  if (!chat) notFound();
+  const [messages, statuses] = await Promise.all([
+    getMessages({ chatId: chat.id }),
+    getRequestStatuses({ chatId: chat.id }),
+  ]);
+  return (
+    <ChatView
+      key={chat.id}
+      chatId={chat.id}
+      initialMessages={messages}
+      initialStatuses={statuses}
+      eventCursor={eventCursor}
+    />
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { decideRequest } from "@/lib/approvals/decide";
+import { getActor } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { describeDecision } from "./describe";
+
+const decisionForm = z.object({
+  requestId: z.string().trim().min(1).max(64),
+  intent: z.enum(["APPROVE", "DENY", "ALLOW_ONCE", "ALLOW_ALWAYS"]),
+  note: z.string().max(500, "Keep the note under 500 characters.").optional(),
+});
+
+export type DecisionState = { ok?: boolean; message?: string };
+
+const INTENTS = {
+  APPROVE: { decision: "APPROVE", scope: undefined },
+  DENY: { decision: "DENY", scope: undefined },
+  ALLOW_ONCE: { decision: "APPROVE", scope: "ONCE" },
+  ALLOW_ALWAYS: { decision: "APPROVE", scope: "ALWAYS" },
+} as const;
+
+export async function decideAction(_prev: DecisionState, formData: FormData): Promise<DecisionState> {
+  // Role and family are read from the database here, not trusted from the session or the page.
+  const actor = await getActor();
+  if (!actor) return { ok: false, message: "Please sign in again." };
+  if (actor.role !== "PARENT") return { ok: false, message: "Only a parent can decide." };
+
+  const parsed = decisionForm.safeParse({
+    requestId: formData.get("requestId"),
+    intent: formData.get("intent"),
+    note: formData.get("note") ?? undefined,
+  });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Invalid decision." };
+
+  const { decision, scope } = INTENTS[parsed.data.intent];
+  try {
+    const result = await decideRequest({
+      actor,
+      requestId: parsed.data.requestId,
+      decision,
+      scope,
+      note: parsed.data.note,
+    });
+    revalidatePath("/inbox");
+    return describeDecision(result);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

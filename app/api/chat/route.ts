@@ -1,0 +1,56 @@
+import { convertToModelMessages, createIdGenerator } from "ai";
+import type { z } from "zod";
+import { streamAgentTurn } from "@/lib/ai/agent";
+import { requireActor } from "@/lib/authz";
+import { getMessages, getOrCreateChat, messageIdTaken, saveMessage } from "@/lib/chat/queries";
+import type { ChatMessage } from "@/lib/chat/types";
+import { AppError, errorResponse } from "@/lib/errors";
+import { postChatBody } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+const newMessageId = createIdGenerator({ prefix: "msg", size: 16 });
+
+export async function POST(request: Request) {
+  try {
+    const child = await requireActor("CHILD");
+    const body = postChatBody.safeParse(await request.json().catch(() => null));
+    if (!body.success) {
+      throw new AppError("bad_request:chat", firstIssue(body.error));
+    }
+    const { id: chatId, message } = body.data;
+    const text = message.parts[0]?.text ?? "";
+
+    const chat = await getOrCreateChat({ chatId, childId: child.id, familyId: child.familyId, title: text });
+    if (!chat) throw new AppError("not_found:chat", "That chat does not exist.");
+
+    const userMessage: ChatMessage = {
+      id: (await messageIdTaken({ id: message.id })) ? newMessageId() : message.id,
+      role: "user",
+      parts: [{ type: "text", text }],
+    };
+    await saveMessage({ chatId, message: userMessage });
+
+    // Rebuilt from the database: approval state or tool results sent by the client are never trusted.
+    const history = await getMessages({ chatId });
+    const result = await streamAgentTurn({
+      ctx: { familyId: child.familyId, childId: child.id, childName: child.name, chatId, childWords: text },
+      messages: await convertToModelMessages(history, { ignoreIncompleteToolCalls: true }),
+    });
+    // Finish the turn (tools, persistence) even if the child closes the tab mid-stream.
+    void result.consumeStream();
+    return result.toUIMessageStreamResponse<ChatMessage>({
+      originalMessages: history,
+      generateMessageId: newMessageId,
+      onEnd: async ({ responseMessage }) => {
+        await saveMessage({ chatId, message: responseMessage });
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+function firstIssue(error: z.ZodError): string {
+  return error.issues[0]?.message ?? "Invalid request.";
+}

@@ -1,0 +1,140 @@
+"use client";
+
+import { useChat } from "@ai-sdk/react";
+import { DefaultChatTransport } from "ai";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
+import { type LiveEvent, useLiveEvents } from "@/components/live/use-live-events";
+import type { ChatMessage, RequestStatus, RequestStatuses } from "@/lib/chat/types";
+import { Composer } from "./composer";
+import { MessageList } from "./message-list";
+
+type Props = { chatId: string; initialMessages: ChatMessage[]; initialStatuses: RequestStatuses; eventCursor: number };
+
+export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor }: Props) {
+  const [statuses, setStatuses] = useState(initialStatuses);
+  const [resumeWanted, setResumeWanted] = useState(true);
+  const { messages, sendMessage, resumeStream, status, error, clearError } = useChat<ChatMessage>({
+    id: chatId,
+    messages: initialMessages,
+    transport: new DefaultChatTransport({
+      api: "/api/chat",
+      // Only the new message goes up: the server rebuilds history from its database.
+      prepareSendMessagesRequest: ({ id, messages: all }) => ({ body: { id, message: all.at(-1) } }),
+    }),
+    onError: (err) => toast.error(readableError(err)),
+  });
+
+  // A parent's decision arrives by push; the reply is fetched once the chat is idle (never mid-turn).
+  const onEvent = useCallback(
+    (event: LiveEvent) => {
+      if (event.type !== "request.resolved") return;
+      const {
+        requestId,
+        chatId: eventChatId,
+        status: newStatus,
+        decidedByName,
+      } = event.data as {
+        requestId: string;
+        chatId: string;
+        status: RequestStatus["status"];
+        decidedByName: string | null;
+      };
+      setStatuses((current) => ({ ...current, [requestId]: { status: newStatus, decidedByName } }));
+      if (eventChatId === chatId) setResumeWanted(true);
+    },
+    [chatId],
+  );
+  useLiveEvents(eventCursor, onEvent);
+
+  useEffect(() => {
+    if (!resumeWanted || status === "streaming" || status === "submitted") return;
+    setResumeWanted(false);
+    void resumeStream();
+  }, [resumeWanted, status, resumeStream]);
+
+  // Keep the newest message in view.
+  const bottom = useRef<HTMLDivElement>(null);
+  const lastPartCount = messages.at(-1)?.parts.length ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the number or size of messages changes
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [messages.length, lastPartCount]);
+
+  const busy = status === "submitted" || status === "streaming";
+  const send = (text: string) => {
+    // A new chat gets its own address once it has a first message, so a reload keeps it.
+    if (window.location.pathname !== `/chat/${chatId}`) window.history.replaceState(null, "", `/chat/${chatId}`);
+    void sendMessage({ text });
+  };
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4" aria-live="polite" aria-busy={busy}>
+        {messages.length === 0 ? <EmptyChat onPick={send} /> : null}
+        <MessageList messages={messages} statuses={statuses} />
+        {status === "submitted" ? (
+          <p className="mt-4 animate-pulse text-stone-500" role="status">
+            Lunchbox is thinking…
+          </p>
+        ) : null}
+        <div ref={bottom} />
+      </div>
+      {error ? (
+        <div
+          role="alert"
+          className="mx-4 mb-2 flex items-center justify-between gap-2 rounded-xl bg-red-50 px-3 py-2 text-red-800 text-sm dark:bg-red-950 dark:text-red-200"
+        >
+          <span>{readableError(error)}</span>
+          <button type="button" className="min-h-11 px-2 font-semibold underline" onClick={clearError}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      <Composer busy={busy} onSend={send} failed={status === "error"} />
+    </div>
+  );
+}
+
+const SUGGESTIONS = [
+  "What restaurants can I order from?",
+  "What's on the menu at Pizza Palace?",
+  "I want a cheese pizza",
+];
+
+function EmptyChat({ onPick }: { onPick: (text: string) => void }) {
+  return (
+    <div className="mx-auto max-w-md py-8 text-center">
+      <p className="mb-1 text-4xl" aria-hidden>
+        🍕
+      </p>
+      <h2 className="font-semibold text-xl">What would you like to eat?</h2>
+      <p className="mt-1 text-stone-600 dark:text-stone-400">
+        Ask me about restaurants, menus, or just tell me what you want.
+      </p>
+      <ul className="mt-5 space-y-2">
+        {SUGGESTIONS.map((text) => (
+          <li key={text}>
+            <button
+              type="button"
+              onClick={() => onPick(text)}
+              className="min-h-11 w-full rounded-xl bg-white px-4 py-2 text-left ring-1 ring-stone-200 hover:bg-brand-50 dark:bg-stone-900 dark:ring-stone-800 dark:hover:bg-stone-800"
+            >
+              {text}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function readableError(error: Error): string {
+  try {
+    const parsed = JSON.parse(error.message) as { message?: string };
+    if (parsed.message) return parsed.message;
+  } catch {
+    // not JSON: fall through
+  }
+  return error.message || "Something went wrong. Please try again.";
+}

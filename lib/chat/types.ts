@@ -1,0 +1,28 @@
+import type { UIMessage } from "ai";
+import type {
+  ApprovalOutcomeInput,
+  ApprovalOutcomeOutput,
+  GetMenuOutput,
+  ListRestaurantsOutput,
+  PlaceOrderInput,
+  PlaceOrderOutput,
+  RequestRestaurantAccessOutput,
+} from "@/lib/ai/tools/contracts";
+
+/** The tool parts a chat message may hold, as the UI sees them. */
+export type ChatTools = {
+  listRestaurants: { input: Record<string, never>; output: ListRestaurantsOutput };
+  getMenu: { input: { restaurantId: string }; output: GetMenuOutput };
+  placeOrder: { input: PlaceOrderInput; output: PlaceOrderOutput };
+  requestRestaurantAccess: { input: { restaurantId: string }; output: RequestRestaurantAccessOutput };
+  approvalOutcome: { input: ApprovalOutcomeInput; output: ApprovalOutcomeOutput };
+};
+
+export type ChatMessage = UIMessage<never, Record<string, never>, ChatTools>;
+
+/** Live status of the requests a chat has made, keyed by request id. */
+export type RequestStatus = {
+  status: "PENDING" | "APPROVED" | "DENIED" | "EXPIRED" | "CANCELLED";
+  decidedByName: string | null;
+};
+export type RequestStatuses = Record<string, RequestStatus>;

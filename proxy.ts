@@ -1,0 +1,15 @@
+import NextAuth from "next-auth";
+import { authConfig } from "@/lib/auth-config";
+
+// Redirects only, for a nicer first load. Every page, route handler and action checks auth itself.
+const { auth } = NextAuth(authConfig);
+
+export default auth((req) => {
+  if (!req.auth && req.nextUrl.pathname !== "/login") {
+    return Response.redirect(new URL("/login", req.nextUrl));
+  }
+});
+
+export const config = {
+  matcher: ["/", "/chat/:path*", "/inbox/:path*"],
+};
