@@ -1,4 +1,5 @@
 import "server-only";
+import { appendAudit } from "@/lib/audit/append";
 import { auth } from "@/lib/auth";
 import type { Role } from "@/lib/auth-config";
 import { db } from "@/lib/db";
@@ -23,10 +24,21 @@ export async function getActor(): Promise<Actor | null> {
   return { id: user.id, name: user.name, role: user.role as Role, familyId: user.familyId };
 }
 
-export async function requireActor(role: Role): Promise<Actor> {
+/** The signed-in user if they have `role`; a wrong role is refused and audited as `authz.denied`. */
+export async function requireActor(role: Role, action = "unknown"): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AppError("unauthorized:auth", "Please sign in.");
   if (actor.role !== role) {
+    await db.$transaction((tx) =>
+      appendAudit(tx, {
+        familyId: actor.familyId,
+        actor: { id: actor.id, role: actor.role },
+        action: "authz.denied",
+        subjectType: "Action",
+        subjectId: action,
+        data: { required: role },
+      }),
+    );
     throw new AppError(
       "forbidden:auth",
       role === "PARENT" ? "Only a parent can do this." : "Only a child can do this.",

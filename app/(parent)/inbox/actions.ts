@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { decideRequest } from "@/lib/approvals/decide";
-import { getActor } from "@/lib/authz";
+import { requireActor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { describeDecision } from "./describe";
 
@@ -23,11 +23,6 @@ const INTENTS = {
 } as const;
 
 export async function decideAction(_prev: DecisionState, formData: FormData): Promise<DecisionState> {
-  // Role and family are read from the database here, not trusted from the session or the page.
-  const actor = await getActor();
-  if (!actor) return { ok: false, message: "Please sign in again." };
-  if (actor.role !== "PARENT") return { ok: false, message: "Only a parent can decide." };
-
   const parsed = decisionForm.safeParse({
     requestId: formData.get("requestId"),
     intent: formData.get("intent"),
@@ -37,6 +32,8 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
 
   const { decision, scope } = INTENTS[parsed.data.intent];
   try {
+    // Role and family are read from the database here, not trusted from the session or the page.
+    const actor = await requireActor("PARENT", "inbox.decide");
     const result = await decideRequest({
       actor,
       requestId: parsed.data.requestId,

@@ -13,7 +13,7 @@ const newMessageId = createIdGenerator({ prefix: "msg", size: 16 });
 
 export async function POST(request: Request) {
   try {
-    const child = await requireActor("CHILD");
+    const child = await requireActor("CHILD", "chat.post");
     const body = postChatBody.safeParse(await request.json().catch(() => null));
     if (!body.success) {
       throw new AppError("bad_request:chat", firstIssue(body.error));
