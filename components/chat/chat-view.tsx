@@ -2,6 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
+import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { type LiveEvent, useLiveEvents } from "@/components/live/use-live-events";
@@ -9,9 +10,15 @@ import type { ChatMessage, RequestStatus, RequestStatuses } from "@/lib/chat/typ
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
 
-type Props = { chatId: string; initialMessages: ChatMessage[]; initialStatuses: RequestStatuses; eventCursor: number };
+type Props = {
+  chatId: string;
+  initialMessages: ChatMessage[];
+  initialStatuses: RequestStatuses;
+  eventCursor: number;
+  recentChats?: Array<{ id: string; title: string }>;
+};
 
-export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor }: Props) {
+export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor, recentChats = [] }: Props) {
   const [statuses, setStatuses] = useState(initialStatuses);
   const [resumeWanted, setResumeWanted] = useState(true);
   const { messages, sendMessage, resumeStream, status, error, clearError } = useChat<ChatMessage>({
@@ -71,7 +78,7 @@ export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4" aria-live="polite" aria-busy={busy}>
-        {messages.length === 0 ? <EmptyChat onPick={send} /> : null}
+        {messages.length === 0 ? <EmptyChat onPick={send} recentChats={recentChats} /> : null}
         <MessageList messages={messages} statuses={statuses} />
         {status === "submitted" ? (
           <p className="mt-4 animate-pulse text-stone-500" role="status">
@@ -102,7 +109,7 @@ const SUGGESTIONS = [
   "I want a cheese pizza",
 ];
 
-function EmptyChat({ onPick }: { onPick: (text: string) => void }) {
+function EmptyChat({ onPick, recentChats }: { onPick: (text: string) => void; recentChats: Props["recentChats"] }) {
   return (
     <div className="mx-auto max-w-md py-8 text-center">
       <p className="mb-1 text-4xl" aria-hidden>
@@ -125,6 +132,23 @@ function EmptyChat({ onPick }: { onPick: (text: string) => void }) {
           </li>
         ))}
       </ul>
+      {recentChats?.length ? (
+        <nav aria-label="Earlier chats" className="mt-8 text-left">
+          <h3 className="mb-2 font-semibold text-sm text-stone-600 dark:text-stone-400">Earlier chats</h3>
+          <ul className="space-y-1">
+            {recentChats.map((chat) => (
+              <li key={chat.id}>
+                <Link
+                  href={`/chat/${chat.id}`}
+                  className="flex min-h-11 items-center rounded-xl px-3 hover:bg-stone-100 dark:hover:bg-stone-800"
+                >
+                  {chat.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { type DecisionState, decideAction } from "@/app/(parent)/inbox/actions";
 import { toast } from "sonner";
+import { type DecisionState, decideAction } from "@/app/(parent)/inbox/actions";
 import { Button } from "@/components/ui/button";
 
 type Props = { requestId: string; kind: "ORDER" | "RESTAURANT_ACCESS"; childName: string; expiresAt: Date };

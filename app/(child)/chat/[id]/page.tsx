@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { chatIdParam } from "@/app/api/chat/schema";
 import { ChatView } from "@/components/chat/chat-view";
-import { getChatForChild, getMessages, getRequestStatuses } from "@/lib/chat/queries";
+import { getChatForChild, getChatsForChild, getMessages, getRequestStatuses } from "@/lib/chat/queries";
 import { getLatestEventId } from "@/lib/events/outbox";
 import { requirePageActor } from "@/lib/page-auth";
 
@@ -15,8 +15,16 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
   const eventCursor = await getLatestEventId(child.familyId);
   if (id === "new") {
     // The chat row is created with its first message.
+    const recentChats = await getChatsForChild({ childId: child.id, familyId: child.familyId });
     return (
-      <ChatView key="new" chatId={generateId()} initialMessages={[]} initialStatuses={{}} eventCursor={eventCursor} />
+      <ChatView
+        key="new"
+        chatId={generateId()}
+        initialMessages={[]}
+        initialStatuses={{}}
+        eventCursor={eventCursor}
+        recentChats={recentChats.slice(0, 5).map((c) => ({ id: c.id, title: c.title }))}
+      />
     );
   }
   const parsed = chatIdParam.safeParse(id);
