@@ -10,10 +10,30 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
-    // Integration tests share SQLite files per worker; keep them isolated by file.
+    // One worker process per test file: each integration file gets its own database and Prisma client.
     pool: "forks",
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        // Integration tests against a real SQLite file: see lib/testing/test-db.ts.
+        extends: true,
+        test: {
+          name: "int",
+          include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"],
+          globalSetup: ["lib/testing/int-global-setup.ts"],
+          setupFiles: ["lib/testing/int-setup.ts"],
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -5,8 +5,8 @@
 // Env: DATABASE_URL (file:... => SQLite/better-sqlite3, postgres://... => PostgreSQL/pg),
 //      PRISMA_SCHEMA (default prisma/schema.prisma), PRISMA_MIGRATIONS (default prisma/migrations)
 import fs from "node:fs/promises";
-import path from "node:path";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databaseUrl } from "./database-url.mjs";
 
@@ -48,7 +48,8 @@ async function adapterFactory() {
       password: decodeURIComponent(u.password),
       database: decodeURIComponent(u.pathname.slice(1)),
     };
-    if (u.searchParams.get("sslmode") && u.searchParams.get("sslmode") !== "disable") config.ssl = { rejectUnauthorized: false };
+    if (u.searchParams.get("sslmode") && u.searchParams.get("sslmode") !== "disable")
+      config.ssl = { rejectUnauthorized: false };
     const factory = new PrismaPg(config);
     // Bug workaround: PrismaPg's shadow-DB dispose runs DROP DATABASE before closing the shadow pool
     // ("database ... is being accessed by other users") and leaks the temp DB. Own implementation:
@@ -57,7 +58,11 @@ async function adapterFactory() {
       const admin = async (sql) => {
         const c = new pg.Client(config);
         await c.connect();
-        try { await c.query(sql); } finally { await c.end(); }
+        try {
+          await c.query(sql);
+        } finally {
+          await c.end();
+        }
       };
       await admin(`CREATE DATABASE "${name}"`);
       const adapter = await new PrismaPg({ ...config, database: name }).connect();
@@ -140,7 +145,10 @@ async function withMigrationsTable(fn) {
     return await fn();
   } catch (e) {
     if (e?.code !== "P1014") throw e;
-    await engine.applyMigrations({ migrationsList: { ...(await readMigrations()), migrationDirectories: [] }, filters });
+    await engine.applyMigrations({
+      migrationsList: { ...(await readMigrations()), migrationDirectories: [] },
+      filters,
+    });
     return await fn();
   }
 }
@@ -153,9 +161,12 @@ async function resetDatabase() {
   const Database = (await import("better-sqlite3")).default;
   const db = new Database(url.replace(/^file:/, ""));
   db.pragma("foreign_keys = OFF");
-  const objs = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('view','table') AND name NOT LIKE 'sqlite_%'").all();
+  const objs = db
+    .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('view','table') AND name NOT LIKE 'sqlite_%'")
+    .all();
   for (const type of ["view", "table"])
-    for (const o of objs.filter((x) => x.type === type)) db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${o.name.replaceAll('"', '""')}"`);
+    for (const o of objs.filter((x) => x.type === type))
+      db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${o.name.replaceAll('"', '""')}"`);
   db.close();
 }
 
@@ -174,7 +185,16 @@ function nextMigrationName(generated, existing) {
   const last = existing.at(-1)?.slice(0, 14);
   const ts = generated.slice(0, 14);
   if (!last || !/^\d{14}$/.test(last) || ts > last) return generated;
-  const d = new Date(Date.UTC(+last.slice(0, 4), +last.slice(4, 6) - 1, +last.slice(6, 8), +last.slice(8, 10), +last.slice(10, 12), +last.slice(12, 14) + 1));
+  const d = new Date(
+    Date.UTC(
+      +last.slice(0, 4),
+      +last.slice(4, 6) - 1,
+      +last.slice(6, 8),
+      +last.slice(8, 10),
+      +last.slice(10, 12),
+      +last.slice(12, 14) + 1,
+    ),
+  );
   const bumped = d.toISOString().replace(/\D/g, "").slice(0, 14);
   return bumped + generated.slice(14);
 }
@@ -187,7 +207,9 @@ try {
   switch (cmd) {
     case "deploy": {
       const r = await engine.applyMigrations({ migrationsList: await readMigrations(), filters });
-      console.log(r.appliedMigrationNames.length ? `Applied: ${r.appliedMigrationNames.join(", ")}` : "No pending migrations.");
+      console.log(
+        r.appliedMigrationNames.length ? `Applied: ${r.appliedMigrationNames.join(", ")}` : "No pending migrations.",
+      );
       break;
     }
     case "status": {
@@ -202,21 +224,35 @@ try {
       let list = await readMigrations();
       const diag = await withMigrationsTable(() => engine.devDiagnostic({ migrationsList: list, filters }));
       if (diag.action.tag === "reset") {
-        if (!flag("--force-reset")) throw new Error(`Database needs a reset: ${diag.action.reason} (re-run with --force-reset to drop all data)`);
+        if (!flag("--force-reset"))
+          throw new Error(`Database needs a reset: ${diag.action.reason} (re-run with --force-reset to drop all data)`);
         await resetDatabase();
       }
       const applied = await engine.applyMigrations({ migrationsList: list, filters });
-      if (applied.appliedMigrationNames.length) console.log(`Applied pending: ${applied.appliedMigrationNames.join(", ")}`);
+      if (applied.appliedMigrationNames.length)
+        console.log(`Applied pending: ${applied.appliedMigrationNames.join(", ")}`);
       const loss = await engine.evaluateDataLoss({ migrationsList: list, schema, filters });
       if (loss.unexecutableSteps?.length) throw new Error(`Unexecutable: ${JSON.stringify(loss.unexecutableSteps)}`);
       if (loss.warnings?.length) console.warn("Data-loss warnings:", JSON.stringify(loss.warnings));
       const name = opt("--name") ?? "migration";
-      const out = await engine.createMigration({ draft: flag("--create-only"), migrationName: name, migrationsList: list, schema, filters });
+      const out = await engine.createMigration({
+        draft: flag("--create-only"),
+        migrationName: name,
+        migrationsList: list,
+        schema,
+        filters,
+      });
       if (out.migrationScript === null) {
         console.log("Already in sync, no migration created.");
         break;
       }
-      const dir = path.join(migrationsDir, nextMigrationName(out.generatedMigrationName, list.migrationDirectories.map((m) => m.path)));
+      const dir = path.join(
+        migrationsDir,
+        nextMigrationName(
+          out.generatedMigrationName,
+          list.migrationDirectories.map((m) => m.path),
+        ),
+      );
       await fs.mkdir(dir, { recursive: true });
       await fs.writeFile(path.join(dir, `migration.${out.extension}`), out.migrationScript);
       await fs.writeFile(
@@ -234,7 +270,8 @@ try {
     case "push": {
       const r = await engine.schemaPush({ force: flag("--force"), schema, filters });
       if (r.unexecutable.length) throw new Error(`Unexecutable: ${r.unexecutable.join("; ")}`);
-      if (r.warnings.length && !flag("--force")) throw new Error(`Data-loss warnings (use --force): ${r.warnings.join("; ")}`);
+      if (r.warnings.length && !flag("--force"))
+        throw new Error(`Data-loss warnings (use --force): ${r.warnings.join("; ")}`);
       console.log(`db push: executed ${r.executedSteps} step(s)`);
       break;
     }
@@ -256,7 +293,9 @@ try {
       break;
     }
     default:
-      console.error("usage: node prisma/migrate.mjs <deploy|dev [--name N] [--create-only] [--force-reset]|push [--force]|diff|status|reset>");
+      console.error(
+        "usage: node prisma/migrate.mjs <deploy|dev [--name N] [--create-only] [--force-reset]|push [--force]|diff|status|reset>",
+      );
       process.exitCode = 2;
   }
 } catch (e) {

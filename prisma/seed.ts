@@ -8,10 +8,42 @@ import { databaseUrl } from "./database-url.mjs";
 const password = process.env.SEED_PASSWORD || "lunchbox";
 
 const catalogue = [
-  { name: "Pizza Palace", restricted: false, dishes: [["Cheese Pizza", 899], ["Pepperoni Pizza", 1099], ["Veggie Pizza", 949]] },
-  { name: "Burger Bonanza", restricted: false, dishes: [["Classic Burger", 799], ["Deluxe Burger", 1299], ["Fries", 349]] },
-  { name: "Fancy French", restricted: true, dishes: [["Escargot", 1599], ["Foie Gras", 1999], ["Truffle Pasta", 1849]] },
-  { name: "Sushi World", restricted: true, dishes: [["California Roll", 699], ["Sushi Platter", 2299], ["Tempura", 999]] },
+  {
+    name: "Pizza Palace",
+    restricted: false,
+    dishes: [
+      ["Cheese Pizza", 899],
+      ["Pepperoni Pizza", 1099],
+      ["Veggie Pizza", 949],
+    ],
+  },
+  {
+    name: "Burger Bonanza",
+    restricted: false,
+    dishes: [
+      ["Classic Burger", 799],
+      ["Deluxe Burger", 1299],
+      ["Fries", 349],
+    ],
+  },
+  {
+    name: "Fancy French",
+    restricted: true,
+    dishes: [
+      ["Escargot", 1599],
+      ["Foie Gras", 1999],
+      ["Truffle Pasta", 1849],
+    ],
+  },
+  {
+    name: "Sushi World",
+    restricted: true,
+    dishes: [
+      ["California Roll", 699],
+      ["Sushi Platter", 2299],
+      ["Tempura", 999],
+    ],
+  },
 ] as const;
 
 export async function seed(prisma: PrismaClient): Promise<boolean> {
@@ -25,9 +57,18 @@ export async function seed(prisma: PrismaClient): Promise<boolean> {
     });
     await tx.user.create({ data: { familyId, role: "PARENT", name: "Jane", email: "jane@example.com", passwordHash } });
     await tx.user.create({ data: { familyId, role: "CHILD", name: "Henry", username: "henry", passwordHash } });
-    const rose = await tx.user.create({ data: { familyId, role: "CHILD", name: "Rose", username: "rose", passwordHash } });
+    const rose = await tx.user.create({
+      data: { familyId, role: "CHILD", name: "Rose", username: "rose", passwordHash },
+    });
     await tx.rules.create({
-      data: { familyId, version: 1, premiumLimitCents: 1000, maxPendingPerChild: 5, expiryMinutes: 120, createdById: joe.id },
+      data: {
+        familyId,
+        version: 1,
+        premiumLimitCents: 1000,
+        maxPendingPerChild: 5,
+        expiryMinutes: 120,
+        createdById: joe.id,
+      },
     });
     for (const entry of catalogue) {
       const restaurant = await tx.restaurant.create({
@@ -49,6 +90,8 @@ export async function seed(prisma: PrismaClient): Promise<boolean> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl() }) });
   const created = await seed(prisma);
-  console.log(created ? "Seeded the demo family (password: see README)." : "Database already has a family: not seeding.");
+  console.log(
+    created ? "Seeded the demo family (password: see README)." : "Database already has a family: not seeding.",
+  );
   await prisma.$disconnect();
 }

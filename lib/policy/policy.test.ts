@@ -23,11 +23,21 @@ describe("restaurantAccess", () => {
 });
 
 describe("evaluateOrder", () => {
-  const cases: Array<{ name: string; facts: Partial<Parameters<typeof evaluateOrder>[0]>; verdict: string; codes: string[] }> = [
+  const cases: Array<{
+    name: string;
+    facts: Partial<Parameters<typeof evaluateOrder>[0]>;
+    verdict: string;
+    codes: string[];
+  }> = [
     { name: "cheap dish at an open restaurant", facts: { lines: [cheese] }, verdict: "allow", codes: [] },
     { name: "a price equal to the limit is not premium", facts: { lines: [atLimit] }, verdict: "allow", codes: [] },
     { name: "premium dish", facts: { lines: [deluxe] }, verdict: "needs-parent", codes: ["DISH_PREMIUM"] },
-    { name: "one premium line among cheap ones", facts: { lines: [cheese, deluxe] }, verdict: "needs-parent", codes: ["DISH_PREMIUM"] },
+    {
+      name: "one premium line among cheap ones",
+      facts: { lines: [cheese, deluxe] },
+      verdict: "needs-parent",
+      codes: ["DISH_PREMIUM"],
+    },
     {
       name: "restricted restaurant without a grant",
       facts: { restaurant: sushiWorld, access: "needs-permission", lines: [{ ...cheese, name: "California Roll" }] },
@@ -52,8 +62,18 @@ describe("evaluateOrder", () => {
       verdict: "needs-parent",
       codes: ["DISH_PREMIUM"],
     },
-    { name: "pending cap reached", facts: { lines: [deluxe], pendingCount: 3 }, verdict: "refuse", codes: ["PENDING_CAP"] },
-    { name: "pending cap does not block allowed orders", facts: { lines: [cheese], pendingCount: 9 }, verdict: "allow", codes: [] },
+    {
+      name: "pending cap reached",
+      facts: { lines: [deluxe], pendingCount: 3 },
+      verdict: "refuse",
+      codes: ["PENDING_CAP"],
+    },
+    {
+      name: "pending cap does not block allowed orders",
+      facts: { lines: [cheese], pendingCount: 9 },
+      verdict: "allow",
+      codes: [],
+    },
     {
       name: "archived restaurant is refused",
       facts: { restaurant: { ...pizzaPalace, archived: true }, lines: [cheese] },
@@ -69,14 +89,23 @@ describe("evaluateOrder", () => {
   ];
 
   it.each(cases)("$name", ({ facts, verdict, codes }) => {
-    const result = evaluateOrder({ rules, restaurant: pizzaPalace, access: "open", lines: [], pendingCount: 0, ...facts });
+    const result = evaluateOrder({
+      rules,
+      restaurant: pizzaPalace,
+      access: "open",
+      lines: [],
+      pendingCount: 0,
+      ...facts,
+    });
     expect(result.verdict).toBe(verdict);
     expect(result.reasons.map((r) => r.code)).toEqual(codes);
   });
 
   it("records the price and the limit the rule used", () => {
     const result = evaluateOrder({ rules, restaurant: pizzaPalace, access: "open", lines: [deluxe], pendingCount: 0 });
-    expect(result.reasons).toEqual([{ code: "DISH_PREMIUM", dish: "Deluxe Burger", priceCents: 1299, limitCents: 1000 }]);
+    expect(result.reasons).toEqual([
+      { code: "DISH_PREMIUM", dish: "Deluxe Burger", priceCents: 1299, limitCents: 1000 },
+    ]);
   });
 });
 
@@ -117,7 +146,10 @@ describe("explainReason", () => {
       { code: "RESTAURANT_RESTRICTED", restaurant: "Sushi World" },
       "Sushi World is a restricted restaurant: a parent has to allow it first.",
     ],
-    [{ code: "PENDING_CAP", max: 3 }, "There are already 3 requests waiting for a parent. Please wait for an answer before asking again."],
+    [
+      { code: "PENDING_CAP", max: 3 },
+      "There are already 3 requests waiting for a parent. Please wait for an answer before asking again.",
+    ],
     [{ code: "RESTAURANT_UNAVAILABLE", restaurant: "Fancy French" }, "Fancy French is no longer available."],
     [{ code: "DISH_UNAVAILABLE", dish: "Escargot" }, "Escargot is no longer on the menu."],
   ])("%j", (reason, words) => {
