@@ -17,16 +17,21 @@ type CreateInput = {
   rules: FamilyRules;
 };
 
+/** The child's pending request for exactly this snapshot, if there is one (asking again merges into it). */
+export async function findIdenticalPending(tx: Tx, { childId, snapshot }: { childId: string; snapshot: Snapshot }) {
+  return tx.approvalRequest.findFirst({
+    where: { childId, kind: snapshot.kind, snapshotHash: hashSnapshot(snapshot), status: "PENDING" },
+    select: { id: true },
+  });
+}
+
 /**
  * Writes a PENDING request (before the chat may say "waiting"), with its audit row and event.
  * The same pending request asked again (same child, same snapshot) is returned, not duplicated.
  */
 export async function createApprovalRequest(tx: Tx, input: CreateInput): Promise<{ id: string; merged: boolean }> {
   const snapshotHash = hashSnapshot(input.snapshot);
-  const existing = await tx.approvalRequest.findFirst({
-    where: { childId: input.childId, kind: input.snapshot.kind, snapshotHash, status: "PENDING" },
-    select: { id: true },
-  });
+  const existing = await findIdenticalPending(tx, input);
   if (existing) return { id: existing.id, merged: true };
 
   const request = await tx.approvalRequest.create({

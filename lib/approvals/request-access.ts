@@ -5,7 +5,7 @@ import { countPendingRequests, getFamilyRules, getUsableGrants } from "@/lib/cat
 import { db } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
 import { evaluateAccessRequest, explainReasons, restaurantAccess } from "@/lib/policy";
-import { createApprovalRequest } from "./create";
+import { createApprovalRequest, findIdenticalPending } from "./create";
 
 /** The requestRestaurantAccess tool's work: nothing to ask for open or granted restaurants. */
 export async function submitAccessRequest(
@@ -19,6 +19,7 @@ export async function submitAccessRequest(
   });
   if (!restaurant) return { status: "refused", message: "I couldn't find that restaurant." };
 
+  const snapshot = { kind: "RESTAURANT_ACCESS" as const, restaurant: { id: restaurant.id, name: restaurant.name } };
   const result = await db.$transaction(async (tx): Promise<RequestRestaurantAccessOutput> => {
     const rules = await getFamilyRules(ctx, tx);
     const grants = await getUsableGrants({ childId: ctx.childId, restaurantId: restaurant.id }, tx);
@@ -29,11 +30,13 @@ export async function submitAccessRequest(
         restaurant,
         grants.map((g) => g.scope),
       ),
-      pendingCount: await countPendingRequests(ctx, tx),
+      // Asking again for what is already pending merges into it, even at the cap.
+      pendingCount: (await findIdenticalPending(tx, { childId: ctx.childId, snapshot }))
+        ? 0
+        : await countPendingRequests(ctx, tx),
     });
     if (verdict.verdict === "allow") return { status: "already-allowed", restaurantName: restaurant.name };
     if (verdict.verdict === "refuse") return { status: "refused", message: explainReasons(verdict.reasons).join(" ") };
-    const snapshot = { kind: "RESTAURANT_ACCESS" as const, restaurant: { id: restaurant.id, name: restaurant.name } };
     const request = await createApprovalRequest(tx, { ...ctx, toolCallId, snapshot, reasons: verdict.reasons, rules });
     return {
       status: "pending",

@@ -164,6 +164,10 @@ describe("submitOrder", () => {
     // A dish that needs no parent is still placed while the cap is reached.
     const cheap = await submitOrder(ctx, order(taco.id, [f.b.dish("Bean Taco").id, 1]), toolCallId());
     expect(cheap.status).toBe("placed");
+    // Asking again for one that is already pending merges into it instead of being refused.
+    const again = await submitOrder(ctx, order(taco.id, [burrito.id, 3]), toolCallId());
+    expect(again.status).toBe("pending");
+    expect(await db.approvalRequest.count({ where: { childId: f.b.dana.id, status: "PENDING" } })).toBe(5);
   });
 
   it("refuses a dish of another restaurant, and a dish of family B, writing nothing", async () => {

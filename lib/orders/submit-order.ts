@@ -1,7 +1,7 @@
 import "server-only";
 import type { ToolContext } from "@/lib/ai/tools/context";
 import type { PlaceOrderInput, PlaceOrderOutput } from "@/lib/ai/tools/contracts";
-import { createApprovalRequest } from "@/lib/approvals/create";
+import { createApprovalRequest, findIdenticalPending } from "@/lib/approvals/create";
 import { buildOrderSnapshot } from "@/lib/approvals/snapshot";
 import { countPendingRequests, getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
 import { db } from "@/lib/db";
@@ -53,7 +53,10 @@ export async function submitOrder(
       restaurant,
       access,
       lines: snapshot.items.map((i) => ({ name: i.name, unitPriceCents: i.unitPriceCents, quantity: i.quantity })),
-      pendingCount: await countPendingRequests(ctx, tx),
+      // Asking again for what is already pending merges into it, even at the cap.
+      pendingCount: (await findIdenticalPending(tx, { childId: ctx.childId, snapshot }))
+        ? 0
+        : await countPendingRequests(ctx, tx),
     });
     const base = { restaurantName: restaurant.name, items: snapshot.items, totalCents: snapshot.totalCents };
 
