@@ -99,3 +99,13 @@ export async function hasUnreportedOutcomes(scope: ChatScope): Promise<boolean> 
   });
   return count > 0;
 }
+
+/** A chat of this child where a parent's answer has not been told yet (the oldest first). */
+export async function getChatWithUntoldOutcome({ childId, familyId }: { childId: string; familyId: string }) {
+  const request = await db.approvalRequest.findFirst({
+    where: { childId, familyId, status: { in: TERMINAL }, reportedAt: null },
+    orderBy: { decidedAt: "asc" },
+    select: { chatId: true },
+  });
+  return request?.chatId ?? null;
+}
