@@ -20,7 +20,9 @@ type Props = {
 
 export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor, recentChats = [] }: Props) {
   const [statuses, setStatuses] = useState(initialStatuses);
-  const [resumeWanted, setResumeWanted] = useState(true);
+  // Only a chat that already exists can have answers from parents waiting; asking about a brand-new chat
+  // would get a 404 and show the child "That chat does not exist."
+  const [resumeWanted, setResumeWanted] = useState(initialMessages.length > 0);
   const { messages, sendMessage, resumeStream, status, error, clearError } = useChat<ChatMessage>({
     id: chatId,
     messages: initialMessages,

@@ -86,20 +86,6 @@ async function getAllowedAlternatives(tx: Tx, scope: ChatScope, restaurantId: st
     }));
 }
 
-/** Whether a chat has something to tell (cheap check before opening a stream). */
-export async function hasUnreportedOutcomes(scope: ChatScope): Promise<boolean> {
-  const count = await db.approvalRequest.count({
-    where: {
-      chatId: scope.chatId,
-      childId: scope.childId,
-      familyId: scope.familyId,
-      status: { in: TERMINAL },
-      reportedAt: null,
-    },
-  });
-  return count > 0;
-}
-
 /** A chat of this child where a parent's answer has not been told yet (the oldest first). */
 export async function getChatWithUntoldOutcome({ childId, familyId }: { childId: string; familyId: string }) {
   const request = await db.approvalRequest.findFirst({
