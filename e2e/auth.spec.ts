@@ -1,0 +1,32 @@
+import { expect, HOME, signIn, test } from "./fixtures";
+
+test("a wrong password shows an alert and stays on the sign-in page", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Username or email").fill("henry");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // (Next.js keeps an empty alert of its own for route announcements: look for ours by its words.)
+  await expect(page.getByRole("alert").filter({ hasText: "That username or password is not right" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByLabel("Username or email")).toHaveValue("henry");
+});
+
+test("a child who opens the inbox is sent to his chat", async ({ page }) => {
+  await signIn(page, "henry");
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(HOME.CHILD);
+  await expect(page.getByLabel("Message")).toBeVisible();
+});
+
+test("a parent who opens the chat is sent to the inbox", async ({ page }) => {
+  await signIn(page, "jane");
+  await page.goto("/chat");
+  await expect(page).toHaveURL(HOME.PARENT);
+  await expect(page.getByRole("heading", { name: /^Waiting for you/ })).toBeVisible();
+});
+
+test("someone signed out who opens the chat is sent to sign in", async ({ page }) => {
+  await page.goto("/chat");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+});
