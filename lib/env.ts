@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { z } from "zod";
 
-// Validated once; every default is the embedded one (SQLite file, offline model).
+// One schema for the environment; every default is the embedded one (SQLite file, offline model).
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -17,13 +17,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-let cached: Env | undefined;
-
+/** Parsed on each call (microseconds), so tests and long-running processes see the current environment. */
 export function getEnv(): Env {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
-    cached = parsed.data;
-  }
-  return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
