@@ -200,6 +200,14 @@ function nextMigrationName(generated, existing) {
 }
 const schemaContent = await fs.readFile(schemaPath, "utf8");
 const schema = { files: [{ path: schemaPath, content: schemaContent }] };
+// SQLite keeps an undroppable sqlite_sequence table once AUTOINCREMENT was used, which the engine then takes
+// for a non-empty schema (P3005): a reset of a SQLite file removes the file and its WAL side files instead.
+if (cmd === "reset" && provider === "sqlite") {
+  const file = path.resolve(url.replace(/^file:/, ""));
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) await fs.rm(file + suffix, { force: true });
+  console.log("Database reset.");
+  process.exit(0);
+}
 if (cmd !== "reset") await enableWal();
 const engine = await loadEngine([[schemaPath, schemaContent]], factory);
 

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Playwright's webServer: a fresh data/e2e.db (migrated + seeded), then `next start` on it.
+// Usage: node e2e/serve.mjs [port]   (expects an existing `next build`)
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = process.argv[2] || "3100";
+const dbFile = path.join(root, "data", "e2e.db");
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${dbFile}`,
+  AUTH_SECRET: "e2e-secret-not-for-production-4f1c9a7e2b",
+  AUTH_TRUST_HOST: "true",
+  OFFLINE_MODEL_DELAY_MS: "5",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+const bin = (name) => fs.realpathSync(path.join(root, "node_modules/.bin", name));
+
+// From scratch: deleting the file (and SQLite's side files) is the most thorough reset there is.
+for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+for (const args of [
+  [path.join(root, "prisma/migrate.mjs"), "deploy"],
+  [bin("tsx"), path.join(root, "prisma/seed.ts")],
+]) {
+  const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`e2e/serve.mjs: ${path.basename(args[0])} failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+
+const server = spawn(process.execPath, [bin("next"), "start", "-p", port, "-H", "127.0.0.1"], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 1));

@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests against `next start` on a separate database (data/e2e.db), rebuilt from scratch per run.
+// `next build` must have run first (`npm test` does it).
+// E2E_PORT lets a second checkout run its suite while another one is running.
+const port = Number(process.env.E2E_PORT) || 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Playwright cannot download its browser on machines without internet access: use Debian's Chromium when it is
+// there (or named), else Playwright's own browser so the suite keeps working elsewhere.
+const chromiumPath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const launchOptions = chromiumPath
+  ? {
+      executablePath: chromiumPath,
+      // --no-sandbox: CI runs as root; the rest keep a container's Chromium quiet and off the network.
+      args: [
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  // Artifacts in a subfolder: Playwright empties outputDir at start, and test-results/unit.json must survive.
+  outputDir: "test-results/e2e",
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  // CI has 2 cores and every spec shares the one e2e database.
+  workers: process.env.CI ? 1 : undefined,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL,
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
+    launchOptions,
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    { name: "phone", use: { ...devices["Pixel 7"] } },
+  ],
+  webServer: {
+    command: `node e2e/serve.mjs ${port}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+});
