@@ -16,7 +16,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an answer to the user, not a server error worth a stack trace.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(error);
+      // Matched on `type`: class names are minified in the production build.
+      if (!("type" in error && error.type === "CredentialsSignin")) console.error(error);
     },
   },
   providers: [
