@@ -57,6 +57,12 @@ test("the chat API refuses bad or foreign input in words, and writes nothing", a
   await expectRefused(await postChat(api, chatBody({ parts: [] })), 400);
   await expectRefused(await postChat(api, { id: "../../etc", message: chatBody().message }), 400);
   await expectRefused(await postChat(api, chatBody({ id: roseChatId })), 404);
+  // A cross-site page posting with Henry's cookie is refused.
+  const crossSite = await api.post("/api/chat", {
+    headers: { "content-type": "application/json", origin: "https://evil.example" },
+    data: JSON.stringify(chatBody({ id: NOT_SENT_HERE })),
+  });
+  await expectRefused(crossSite, 403);
 
   // Who may call it: signed out, a parent.
   await expectRefused(await postChat(request, chatBody({ id: NOT_SENT_HERE })), 401);

@@ -3,21 +3,24 @@ import { type Db, db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { FamilyRules, GrantScope } from "@/lib/policy";
 
+// A restaurant with its menu, cheapest dish first; removed (archived) ones never show.
+const menuSelect = {
+  id: true,
+  name: true,
+  restricted: true,
+  dishes: {
+    where: { archived: false },
+    orderBy: { priceCents: "asc" },
+    select: { id: true, name: true, priceCents: true },
+  },
+} as const;
+
 export async function getCatalogue({ familyId }: { familyId: string }) {
-  return db.restaurant.findMany({
-    where: { familyId, archived: false },
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      restricted: true,
-      dishes: {
-        where: { archived: false },
-        orderBy: { priceCents: "asc" },
-        select: { id: true, name: true, priceCents: true },
-      },
-    },
-  });
+  return db.restaurant.findMany({ where: { familyId, archived: false }, orderBy: { name: "asc" }, select: menuSelect });
+}
+
+export async function getRestaurantMenu({ familyId, restaurantId }: { familyId: string; restaurantId: string }) {
+  return db.restaurant.findFirst({ where: { id: restaurantId, familyId, archived: false }, select: menuSelect });
 }
 
 export type Catalogue = Awaited<ReturnType<typeof getCatalogue>>;

@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/authz";
 import { getMessages, getOrCreateChat, messageIdTaken, saveMessage } from "@/lib/chat/queries";
 import type { ChatMessage } from "@/lib/chat/types";
 import { AppError, errorResponse } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/http";
 import { postChatBody } from "./schema";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +14,7 @@ const newMessageId = createIdGenerator({ prefix: "msg", size: 16 });
 
 export async function POST(request: Request) {
   try {
+    assertSameOrigin(request);
     const child = await requireActor("CHILD", "chat.post");
     const body = postChatBody.safeParse(await request.json().catch(() => null));
     if (!body.success) {

@@ -1,7 +1,6 @@
 import "server-only";
 import { tool } from "ai";
-import { getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
-import { db } from "@/lib/db";
+import { getFamilyRules, getRestaurantMenu, getUsableGrants } from "@/lib/catalogue/queries";
 import { isPremium, restaurantAccess } from "@/lib/policy";
 import type { ToolContext } from "./context";
 import { type GetMenuOutput, getMenuInput } from "./contracts";
@@ -11,19 +10,7 @@ export const getMenu = (ctx: ToolContext) =>
     description: "Show the dishes and prices of one restaurant. Premium dishes need a parent's OK.",
     inputSchema: getMenuInput,
     execute: async ({ restaurantId }): Promise<GetMenuOutput> => {
-      const restaurant = await db.restaurant.findFirst({
-        where: { id: restaurantId, familyId: ctx.familyId, archived: false },
-        select: {
-          id: true,
-          name: true,
-          restricted: true,
-          dishes: {
-            where: { archived: false },
-            orderBy: { priceCents: "asc" },
-            select: { id: true, name: true, priceCents: true },
-          },
-        },
-      });
+      const restaurant = await getRestaurantMenu({ familyId: ctx.familyId, restaurantId });
       if (!restaurant) return { status: "not-found", message: "I couldn't find that restaurant." };
       const [rules, grants] = await Promise.all([
         getFamilyRules(ctx),
