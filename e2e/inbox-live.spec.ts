@@ -1,0 +1,44 @@
+import {
+  decide,
+  decidedSection,
+  expect,
+  markDocument,
+  newChat,
+  orderCard,
+  pendingSection,
+  requestCard,
+  send,
+  tagged,
+  test,
+} from "./fixtures";
+
+test("open inboxes show a new request and the other parent's decision by themselves", async ({ openAs }) => {
+  const jane = await openAs("jane");
+  const joe = await openAs("joe");
+  for (const parent of [jane, joe]) {
+    await parent.goto("/inbox");
+    await expect(parent.getByRole("heading", { name: /^Waiting for you/ })).toBeVisible();
+  }
+  const janeNoReload = await markDocument(jane);
+  const joeNoReload = await markDocument(joe);
+
+  const henry = await openAs("henry");
+  await newChat(henry);
+  const words = tagged("I'd like the deluxe burger");
+  await send(henry, words);
+  await expect(orderCard(henry, "Burger Bonanza")).toContainText("Waiting for a parent");
+
+  // Both parents see it arrive without touching the page.
+  const title = "Henry wants to order from Burger Bonanza";
+  const janeCard = requestCard(pendingSection(jane), title, words);
+  await expect(janeCard).toBeVisible();
+  await expect(requestCard(pendingSection(joe), title, words)).toBeVisible();
+
+  // Jane decides; Joe's inbox moves the card to Decided and says who decided.
+  await decide(janeCard, "Approve");
+  await expect(requestCard(decidedSection(joe), title, words)).toContainText("Approved by Jane");
+  await expect(requestCard(pendingSection(joe), title, words)).toHaveCount(0);
+
+  await janeNoReload();
+  await joeNoReload();
+});
