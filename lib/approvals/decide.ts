@@ -132,7 +132,7 @@ async function applyEffect(
 
   const order: OrderSnapshot = snapshot;
   const dishes = await tx.dish.findMany({
-    where: { id: { in: order.items.map((i) => i.dishId) } },
+    where: { id: { in: order.items.map((i) => i.dishId) }, familyId: request.familyId },
     select: { id: true, archived: true },
   });
   const archived = new Set(dishes.filter((d) => d.archived).map((d) => d.id));

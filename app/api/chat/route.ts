@@ -16,7 +16,9 @@ export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const child = await requireActor("CHILD", "chat.post");
-    const body = postChatBody.safeParse(await request.json().catch(() => null));
+    const json: unknown = await request.json().catch(() => undefined);
+    if (json === undefined) throw new AppError("bad_request:chat", "The request body must be JSON.");
+    const body = postChatBody.safeParse(json);
     if (!body.success) {
       throw new AppError("bad_request:chat", firstIssue(body.error));
     }
