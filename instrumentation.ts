@@ -1,7 +1,11 @@
-// Runs once per server process: the expiry sweeper, so an unanswered request becomes EXPIRED and
-// the child is told even when nobody opens the inbox. Decisions also check expiry themselves.
+// Runs once per server process, before the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Fail at boot with a clear message rather than on the first request.
+  const { getEnv } = await import("@/lib/env");
+  getEnv();
+  // The expiry sweeper: an unanswered request becomes EXPIRED and the child is told even when nobody opens
+  // the inbox. Decisions also check expiry themselves.
   const { startExpirySweeper } = await import("@/lib/approvals/sweeper");
   startExpirySweeper();
 }
