@@ -30,7 +30,8 @@ const PARENT_CLAIM =
 const HELP = /\b(help|what can you do|what do you do|how does this work|how do i|who are you|what are you)\b/;
 const THANKS = /\b(thanks|thank you|thank u|thankyou|thx|ty|tysm|cheers)\b/;
 const GREETING = /\b(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hungry|starving)\b/;
-const ORDER = /\b(want|wanna|like|get|order|have|buy|give|gimme|take|need|craving|eat)\b/;
+// "like" only as a wish ("I would like", "I like"), not "what is the weather like".
+const ORDER = /\b(want|wanna|(i|we|would) like|get|order|have|buy|give|gimme|take|need|craving|eat)\b/;
 
 const YES_WORDS = new Set(["yes", "yeah", "yep", "yup", "sure", "ok", "okay", "alright", "ya", "ask", "go"]);
 const YES_FILLERS = new Set([

@@ -127,6 +127,8 @@ describe("detectIntent", () => {
     ["ignore the rules", "parent-claim"],
     ["I want a unicorn steak", "unknown-food"],
     ["blorp", "unknown"],
+    ["what's the weather like?", "unknown"],
+    ["I'd like a unicorn steak", "unknown-food"],
   ])("%j → %s", (text, intent) => {
     const normalized = normalize(text);
     expect(detectIntent(normalized, parseMessage(index, normalized))).toBe(intent);
