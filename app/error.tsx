@@ -13,7 +13,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <button
         type="button"
         onClick={reset}
-        className="min-h-11 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700"
+        className="min-h-11 rounded-xl bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
       >
         Try again
       </button>

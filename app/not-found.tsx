@@ -10,7 +10,7 @@ export default function NotFound() {
       <p className="text-stone-600 dark:text-stone-400">It may have been removed, or it belongs to someone else.</p>
       <Link
         href="/"
-        className="flex min-h-11 items-center rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700"
+        className="flex min-h-11 items-center rounded-xl bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
       >
         Go back home
       </Link>

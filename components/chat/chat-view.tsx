@@ -79,7 +79,15 @@ export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4" aria-live="polite" aria-busy={busy}>
+      {/* A log announces new messages politely; focusable so keyboard users can scroll the conversation. */}
+      <div
+        className="min-h-0 flex-1 overflow-y-auto px-4 py-4"
+        role="log"
+        aria-label="Conversation"
+        aria-busy={busy}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+      >
         {messages.length === 0 ? <EmptyChat onPick={send} recentChats={recentChats} /> : null}
         <MessageList messages={messages} statuses={statuses} />
         {status === "submitted" ? (

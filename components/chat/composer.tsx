@@ -56,7 +56,7 @@ export function Composer({ busy, failed, onSend }: { busy: boolean; failed: bool
         <button
           type="submit"
           disabled={busy || !text.trim() || tooLong}
-          className="min-h-11 min-w-16 rounded-xl bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:bg-brand-600/50"
+          className="min-h-11 min-w-16 rounded-xl bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800 disabled:bg-brand-700/50"
         >
           Send
         </button>

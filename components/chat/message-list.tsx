@@ -44,7 +44,7 @@ export function MessageList({ messages, statuses }: { messages: ChatMessage[]; s
       {messages.map((message) => (
         <li key={message.id} className={message.role === "user" ? "flex justify-end" : "flex justify-start"}>
           {message.role === "user" ? (
-            <div className="max-w-[85%] rounded-2xl rounded-br-md bg-brand-600 px-4 py-2.5 text-white">
+            <div className="max-w-[85%] rounded-2xl rounded-br-md bg-brand-700 px-4 py-2.5 text-white">
               <span className="sr-only">You said: </span>
               {message.parts.map((part, i) =>
                 part.type === "text" ? (

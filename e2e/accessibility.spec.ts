@@ -1,0 +1,29 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, newChat, orderCard, send, tagged, test } from "./fixtures";
+
+/** WCAG 2.1 A and AA rules from axe-core: what a screen reader or keyboard user would trip over. */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+test("sign-in, chat with cards, and the inbox have no WCAG A/AA violations", async ({ page, openAs }) => {
+  await page.goto("/login");
+  await expect(page.getByLabel("Username or email")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  const henry = await openAs("henry");
+  await newChat(henry);
+  expect(await violations(henry)).toEqual([]);
+  await send(henry, tagged("what's on the menu at Burger Bonanza?"));
+  await expect(henry.getByRole("region", { name: "Menu of Burger Bonanza" })).toBeVisible();
+  const words = tagged("I'd like the deluxe burger");
+  await send(henry, words);
+  await expect(orderCard(henry, "Burger Bonanza")).toContainText("Waiting for a parent");
+  expect(await violations(henry)).toEqual([]);
+
+  const jane = await openAs("jane");
+  await expect(jane.getByRole("heading", { name: /^Waiting for you/ })).toBeVisible();
+  expect(await violations(jane)).toEqual([]);
+});
