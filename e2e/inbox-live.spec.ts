@@ -33,6 +33,7 @@ test("open inboxes show a new request and the other parent's decision by themsel
   const janeCard = requestCard(pendingSection(jane), title, words);
   await expect(janeCard).toBeVisible();
   await expect(requestCard(pendingSection(joe), title, words)).toBeVisible();
+  await expect(joe).toHaveTitle(/^\(\d+\) Inbox/);
 
   // Jane decides; Joe's inbox moves the card to Decided and says who decided.
   await decide(janeCard, "Approve");

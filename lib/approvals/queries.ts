@@ -81,3 +81,7 @@ export async function getInbox({ familyId, decidedLimit = 20 }: { familyId: stri
   ]);
   return { pending: pending.map(toInboxItem), decided: decided.map(toInboxItem) };
 }
+
+export async function countPendingForFamily({ familyId }: { familyId: string }): Promise<number> {
+  return db.approvalRequest.count({ where: { familyId, status: "PENDING" } });
+}

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import { InboxLive } from "@/components/inbox/inbox-live";
 import { RequestCard } from "@/components/inbox/request-card";
-import { getInbox } from "@/lib/approvals/queries";
+import { countPendingForFamily, getInbox } from "@/lib/approvals/queries";
 import { getLatestEventId } from "@/lib/events/outbox";
 import { requirePageActor } from "@/lib/page-auth";
 
-export const metadata: Metadata = { title: "Inbox" };
+// The count in the tab title tells a parent with the tab in the background that something is waiting.
+export async function generateMetadata(): Promise<Metadata> {
+  const parent = await requirePageActor("PARENT");
+  const pending = await countPendingForFamily({ familyId: parent.familyId });
+  return { title: pending > 0 ? `(${pending}) Inbox` : "Inbox" };
+}
 
 export default async function InboxPage() {
   const parent = await requirePageActor("PARENT");
