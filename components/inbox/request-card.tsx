@@ -3,6 +3,7 @@ import { ItemsTable } from "@/components/chat/tool-cards";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { InboxItem } from "@/lib/approvals/queries";
 import type { RequestStatus } from "@/lib/chat/types";
+import { formatCents } from "@/lib/money";
 import { DecisionForm } from "./decision-form";
 
 function When({ date, prefix }: { date: Date; prefix?: string }) {
@@ -35,8 +36,31 @@ export function RequestCard({ item }: { item: InboxItem }) {
         <StatusBadge status={item.status as RequestStatus["status"]} />
       </header>
 
-      {item.kind === "ORDER" ? <ItemsTable items={item.items} totalCents={item.totalCents} /> : null}
+      {pending ? (
+        <>
+          <RequestDetails item={item} />
+          <DecisionForm requestId={item.id} kind={item.kind} childName={item.childName} expiresAt={item.expiresAt} />
+        </>
+      ) : (
+        <>
+          <DecisionSummary item={item} />
+          {/* Decided cards stay short; what was asked and why is one tap away. */}
+          <details className="mt-2 text-sm">
+            <summary className="min-h-11 cursor-pointer py-3 font-semibold text-stone-700 dark:text-stone-300">
+              What was asked, and why
+            </summary>
+            <RequestDetails item={item} />
+          </details>
+        </>
+      )}
+    </article>
+  );
+}
 
+function RequestDetails({ item }: { item: InboxItem }) {
+  return (
+    <>
+      {item.kind === "ORDER" ? <ItemsTable items={item.items} totalCents={item.totalCents} /> : null}
       <div className="mt-3 rounded-xl bg-amber-50 p-3 dark:bg-amber-950/40">
         <h4 className="font-semibold text-amber-900 text-sm dark:text-amber-200">Why a parent is needed</h4>
         <ul className="mt-1 list-disc pl-5 text-sm">
@@ -45,7 +69,6 @@ export function RequestCard({ item }: { item: InboxItem }) {
           ))}
         </ul>
       </div>
-
       {item.childWords ? (
         <figure className="mt-3">
           <figcaption className="font-semibold text-sm text-stone-600 dark:text-stone-400">
@@ -56,26 +79,27 @@ export function RequestCard({ item }: { item: InboxItem }) {
           </blockquote>
         </figure>
       ) : null}
+    </>
+  );
+}
 
-      {pending ? (
-        <DecisionForm requestId={item.id} kind={item.kind} childName={item.childName} expiresAt={item.expiresAt} />
-      ) : (
-        <p className="mt-3 text-sm text-stone-700 dark:text-stone-300">
-          {item.status === "EXPIRED"
-            ? "Nobody answered in time."
-            : item.decidedByName
-              ? `${item.status === "APPROVED" ? "Approved" : item.status === "DENIED" ? "Denied" : "Closed"} by ${item.decidedByName}`
-              : "Closed"}
-          {item.decidedAt ? (
-            <>
-              {" · "}
-              <When date={item.decidedAt} />
-            </>
-          ) : null}
-          {item.scope ? ` · ${item.scope === "ALWAYS" ? "always allowed" : "allowed once"}` : null}
-          {item.note ? <span className="block italic">Note: “{item.note}”</span> : null}
-        </p>
-      )}
-    </article>
+const DECIDED_WORDS: Record<string, string> = { APPROVED: "Approved", DENIED: "Denied", CANCELLED: "Cancelled" };
+
+function DecisionSummary({ item }: { item: InboxItem }) {
+  return (
+    <p className="text-sm text-stone-700 dark:text-stone-300">
+      {item.status === "EXPIRED"
+        ? "Nobody answered in time."
+        : `${DECIDED_WORDS[item.status] ?? "Closed"}${item.decidedByName ? ` by ${item.decidedByName}` : ""}`}
+      {item.decidedAt ? (
+        <>
+          {" · "}
+          <When date={item.decidedAt} />
+        </>
+      ) : null}
+      {item.kind === "ORDER" ? ` · ${formatCents(item.totalCents)}` : null}
+      {item.scope ? ` · ${item.scope === "ALWAYS" ? "always allowed" : "allowed once"}` : null}
+      {item.note ? <span className="block italic">Note: “{item.note}”</span> : null}
+    </p>
   );
 }
