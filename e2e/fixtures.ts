@@ -203,3 +203,19 @@ export function revokeAccess(child: Who, restaurant: string): void {
     db.close();
   }
 }
+
+/** Moves the expiry of the child's pending request (found by its words) into the past, as if hours had gone by. */
+export function expireRequest(childWords: string): void {
+  const db = new DatabaseSync(dbFile);
+  try {
+    db.exec("PRAGMA busy_timeout = 5000");
+    // Prisma's SQLite format: ISO 8601 with an explicit +00:00 offset.
+    const past = new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00");
+    const changed = db
+      .prepare("UPDATE ApprovalRequest SET expiresAt = ? WHERE status = 'PENDING' AND childWords = ?")
+      .run(past, childWords);
+    if (changed.changes !== 1) throw new Error(`expected one pending request for "${childWords}"`);
+  } finally {
+    db.close();
+  }
+}

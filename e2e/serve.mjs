@@ -15,6 +15,8 @@ const env = {
   AUTH_SECRET: "e2e-secret-not-for-production-4f1c9a7e2b",
   AUTH_TRUST_HOST: "true",
   OFFLINE_MODEL_DELAY_MS: "5",
+  // Look for expired requests every second, so the expiry spec does not wait long.
+  EXPIRY_SWEEP_SECONDS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 const bin = (name) => fs.realpathSync(path.join(root, "node_modules/.bin", name));
