@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const port = process.env.PORT || "3000";
 const forceBuild = process.argv.includes("--build");
+// `npm run dev`: the same preparation, then `next dev` (hot reload) instead of a build and `next start`.
+const dev = process.argv.includes("--dev");
 
 // Fail early and clearly instead of with a segfault from better-sqlite3 or a syntax error from ai@7.
 const [major, minor] = process.versions.node.split(".").map(Number);
@@ -97,7 +99,10 @@ step(
     : "If data/lunchbox.db comes from an older or broken schema, delete it (it holds only demo data) and start again.",
 );
 step("Seed the demo family (only into an empty database)", [bin("tsx"), path.join(root, "prisma/seed.ts")], hint);
-if (!forceBuild && buildIsCurrent()) {
+if (dev) {
+  stepNo += 1;
+  console.log(`\n▶ [${stepNo}/5] Build: not needed for next dev`);
+} else if (!forceBuild && buildIsCurrent()) {
   stepNo += 1;
   console.log(
     `\n▶ [${stepNo}/5] Build: .next is newer than every source file, reusing it (npm start -- --build forces one)`,
@@ -106,8 +111,12 @@ if (!forceBuild && buildIsCurrent()) {
   step("Build the app (next build)", [bin("next"), "build"], "Fix the build error above, then run npm start again.");
 }
 
-console.log(`\n▶ [5/5] Serve on port ${port} (Ctrl+C stops it)`);
-const server = spawn(process.execPath, [bin("next"), "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+console.log(`\n▶ [5/5] Serve on port ${port}${dev ? " in development mode" : ""} (Ctrl+C stops it)`);
+const server = spawn(process.execPath, [bin("next"), dev ? "dev" : "start", "-p", port], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
 
 // Forward stop signals so `next start` shuts down cleanly; a requested stop is a success, not an error.
 let stopping = false;
