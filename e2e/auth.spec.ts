@@ -30,3 +30,20 @@ test("someone signed out who opens the chat is sent to sign in", async ({ page }
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 });
+
+test("after 10 wrong passwords an account's sign-in pauses, with a clear message", async ({ page }) => {
+  // An unknown account is limited the same way as a real one, so the message reveals nothing.
+  const identifier = `nobody-${Date.now().toString(36)}@example.com`;
+  await page.goto("/login");
+  const attempt = async () => {
+    await page.getByLabel("Username or email").fill(identifier);
+    await page.getByLabel("Password").fill("guess");
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  for (let i = 1; i <= 10; i++) {
+    await attempt();
+    await expect(page.getByRole("alert").filter({ hasText: "That username or password is not right" })).toBeVisible();
+  }
+  await attempt();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many wrong passwords" })).toBeVisible();
+});

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 
 export type LoginState = { error?: string; identifier?: string };
@@ -13,6 +13,9 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
   try {
     await signIn("credentials", { identifier, password, redirect: false });
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      return { error: "Too many wrong passwords for this account. Please wait 15 minutes and try again.", identifier };
+    }
     if (error instanceof AuthError) return { error: "That username or password is not right. Try again.", identifier };
     throw error;
   }
