@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { requestIdsIn } from "./request-ids";
 import type { ChatMessage, RequestStatus, RequestStatuses } from "./types";
 
 type ChildScope = { childId: string; familyId: string };
@@ -52,9 +53,16 @@ export async function messageIdTaken({ id }: { id: string }): Promise<boolean> {
   return (await db.message.count({ where: { id } })) > 0;
 }
 
-export async function getRequestStatuses({ chatId }: { chatId: string }): Promise<RequestStatuses> {
+/** Current status of the requests shown in a chat, read from the database and scoped to the child. */
+export async function getRequestStatuses({
+  childId,
+  messages,
+}: {
+  childId: string;
+  messages: ChatMessage[];
+}): Promise<RequestStatuses> {
   const requests = await db.approvalRequest.findMany({
-    where: { chatId },
+    where: { id: { in: requestIdsIn(messages) }, childId },
     select: { id: true, status: true, decidedBy: { select: { name: true } } },
   });
   return Object.fromEntries(

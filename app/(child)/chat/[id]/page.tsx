@@ -32,10 +32,8 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
     ? await getChatForChild({ chatId: parsed.data, childId: child.id, familyId: child.familyId })
     : null;
   if (!chat) notFound();
-  const [messages, statuses] = await Promise.all([
-    getMessages({ chatId: chat.id }),
-    getRequestStatuses({ chatId: chat.id }),
-  ]);
+  const messages = await getMessages({ chatId: chat.id });
+  const statuses = await getRequestStatuses({ childId: child.id, messages });
   return (
     <ChatView
       key={chat.id}
