@@ -108,7 +108,12 @@ export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor
           </button>
         </div>
       ) : null}
-      <Composer busy={busy} onSend={send} failed={status === "error"} />
+      <Composer
+        busy={busy}
+        onSend={send}
+        failed={status === "error"}
+        draftKey={initialMessages.length ? chatId : "new"}
+      />
     </div>
   );
 }

@@ -4,11 +4,26 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 
 const MAX_LENGTH = 1000;
 
-/** The message box. What was typed is kept if sending fails, so nothing is lost. */
-export function Composer({ busy, failed, onSend }: { busy: boolean; failed: boolean; onSend: (text: string) => void }) {
+type Props = { busy: boolean; failed: boolean; onSend: (text: string) => void; draftKey: string };
+
+/**
+ * The message box. Nothing typed is lost: it comes back if sending fails, and an unsent draft is kept
+ * in the tab's session storage across reloads.
+ */
+export function Composer({ busy, failed, onSend, draftKey }: Props) {
   const [text, setText] = useState("");
   const lastSent = useRef("");
   const input = useRef<HTMLTextAreaElement>(null);
+  const storageKey = `lunchbox:draft:${draftKey}`;
+
+  useEffect(() => {
+    const saved = sessionStorage.getItem(storageKey);
+    if (saved) setText(saved);
+  }, [storageKey]);
+  useEffect(() => {
+    if (text) sessionStorage.setItem(storageKey, text);
+    else sessionStorage.removeItem(storageKey);
+  }, [text, storageKey]);
 
   useEffect(() => {
     if (failed && lastSent.current) {
