@@ -6,12 +6,12 @@ import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
 import { placeOrderFromSnapshot } from "@/lib/orders/place";
-import { evaluateExecution, explainReasons, type Reason } from "@/lib/policy";
+import { evaluateExecution, explainReasons, type GrantScope, type Reason } from "@/lib/policy";
 import { expireRequest } from "./expire";
 import type { OrderSnapshot, Snapshot } from "./snapshot";
 
 export type Decision = "APPROVE" | "DENY";
-export type Scope = "ONCE" | "ALWAYS";
+export type Scope = GrantScope;
 
 export type DecideInput = {
   actor: Actor;

@@ -23,8 +23,6 @@ export async function getRestaurantMenu({ familyId, restaurantId }: { familyId: 
   return db.restaurant.findFirst({ where: { id: restaurantId, familyId, archived: false }, select: menuSelect });
 }
 
-export type Catalogue = Awaited<ReturnType<typeof getCatalogue>>;
-
 export async function getFamilyRules({ familyId }: { familyId: string }, client: Db | Tx = db): Promise<FamilyRules> {
   const rules = await client.rules.findFirst({ where: { familyId }, orderBy: { version: "desc" } });
   if (!rules) throw new AppError("not_found:rules", "This family has no rules yet.");

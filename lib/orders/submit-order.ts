@@ -1,6 +1,6 @@
 import "server-only";
 import type { ToolContext } from "@/lib/ai/tools/context";
-import type { PlaceOrderInput, PlaceOrderOutput } from "@/lib/ai/tools/contracts";
+import { MAX_QUANTITY, type PlaceOrderInput, type PlaceOrderOutput } from "@/lib/ai/tools/contracts";
 import { createApprovalRequest, findIdenticalPending } from "@/lib/approvals/create";
 import { buildOrderSnapshot } from "@/lib/approvals/snapshot";
 import { countPendingRequests, getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
@@ -37,8 +37,8 @@ export async function submitOrder(
       return dish ? [{ dish, quantity: i.quantity }] : [];
     }),
   );
-  if (snapshot.items.some((item) => item.quantity > 20)) {
-    return { status: "refused", message: "You can order at most 20 of each dish." };
+  if (snapshot.items.some((item) => item.quantity > MAX_QUANTITY)) {
+    return { status: "refused", message: `You can order at most ${MAX_QUANTITY} of each dish.` };
   }
 
   const result = await db.$transaction(async (tx): Promise<PlaceOrderOutput> => {

@@ -1,3 +1,3 @@
 export { evaluateAccessRequest, evaluateExecution, evaluateOrder, isPremium, restaurantAccess } from "./evaluate";
 export { explainReason, explainReasons } from "./explain";
-export type { FamilyRules, GrantScope, PolicyLine, PolicyRestaurant, Reason, ReasonCode, Verdict } from "./types";
+export type { FamilyRules, GrantScope, PolicyLine, PolicyRestaurant, Reason, Verdict } from "./types";

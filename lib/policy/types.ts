@@ -6,8 +6,6 @@ export type Reason =
   | { code: "RESTAURANT_UNAVAILABLE"; restaurant: string }
   | { code: "DISH_UNAVAILABLE"; dish: string };
 
-export type ReasonCode = Reason["code"];
-
 export type FamilyRules = {
   version: number;
   premiumLimitCents: number;

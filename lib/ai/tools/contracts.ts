@@ -80,11 +80,3 @@ export type ApprovalOutcomeOutput = {
   /** For denied orders: dishes the child may order without asking (cheapest first). */
   alternatives?: Array<MenuDish & { restaurantName: string }>;
 };
-
-export const TOOL_NAMES = {
-  listRestaurants: "listRestaurants",
-  getMenu: "getMenu",
-  placeOrder: "placeOrder",
-  requestRestaurantAccess: "requestRestaurantAccess",
-  approvalOutcome: "approvalOutcome",
-} as const;
