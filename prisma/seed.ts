@@ -67,6 +67,7 @@ export async function seed(prisma: PrismaClient): Promise<boolean> {
         premiumLimitCents: 1000,
         maxPendingPerChild: 5,
         expiryMinutes: 120,
+        childBudgets: {},
         createdById: joe.id,
       },
     });

@@ -5,7 +5,12 @@ import { toast } from "sonner";
 import { type DecisionState, decideAction } from "@/app/(parent)/inbox/actions";
 import { Button } from "@/components/ui/button";
 
-type Props = { requestId: string; kind: "ORDER" | "RESTAURANT_ACCESS"; childName: string; expiresAt: Date };
+type Props = {
+  requestId: string;
+  kind: "ORDER" | "RESTAURANT_ACCESS" | "QUESTION";
+  childName: string;
+  expiresAt: Date;
+};
 
 export function DecisionForm({ requestId, kind, childName, expiresAt }: Props) {
   // The card moves to "Decided" when the inbox re-renders, so the outcome is also shown as a toast that outlives it.

@@ -98,7 +98,7 @@ function DecisionSummary({ item }: { item: InboxItem }) {
         </>
       ) : null}
       {item.kind === "ORDER" ? ` · ${formatCents(item.totalCents)}` : null}
-      {item.scope ? ` · ${item.scope === "ALWAYS" ? "always allowed" : "allowed once"}` : null}
+      {item.scope ? ` · ${item.scope === "ALWAYS_RESTAURANT" ? "always allowed" : "allowed once"}` : null}
       {item.note ? <span className="block italic">Note: “{item.note}”</span> : null}
     </p>
   );

@@ -12,6 +12,11 @@ const STYLES: Record<RequestStatus["status"], { label: string; icon: string; cla
     icon: "✓",
     className: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200",
   },
+  ANSWERED: {
+    label: "Answered",
+    icon: "✓",
+    className: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200",
+  },
   DENIED: { label: "Denied", icon: "✕", className: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
   EXPIRED: {
     label: "Expired",

@@ -4,7 +4,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Tx } from "@/lib/db";
 import { writeEvent } from "@/lib/events/outbox";
 import type { FamilyRules, Reason } from "@/lib/policy";
-import { hashSnapshot, type Snapshot } from "./snapshot";
+import { hashSnapshot, type Snapshot, snapshotRestaurant } from "./snapshot";
 
 type CreateInput = {
   familyId: string;
@@ -41,7 +41,7 @@ export async function createApprovalRequest(tx: Tx, input: CreateInput): Promise
       chatId: input.chatId,
       toolCallId: input.toolCallId,
       kind: input.snapshot.kind,
-      restaurantId: input.snapshot.restaurant.id,
+      restaurantId: snapshotRestaurant(input.snapshot)?.id ?? null,
       snapshot: input.snapshot,
       snapshotHash,
       reasons: input.reasons,

@@ -392,7 +392,7 @@ describe("decideRequest: restaurant access", () => {
       status: "PENDING",
     });
 
-    const result = await decideRequest({ actor: f.a.jane, requestId, decision: "APPROVE", scope: "ALWAYS" });
+    const result = await decideRequest({ actor: f.a.jane, requestId, decision: "APPROVE", scope: "ALWAYS_RESTAURANT" });
 
     expect(result).toMatchObject({ outcome: "decided", status: "APPROVED" });
     const grants = await db.accessGrant.findMany({ where: { approvalRequestId: requestId } });
@@ -407,7 +407,7 @@ describe("decideRequest: restaurant access", () => {
     });
     expect(await db.approvalRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({
       status: "APPROVED",
-      decisionScope: "ALWAYS",
+      decisionScope: "ALWAYS_RESTAURANT",
     });
     expect(await countAudit(f.a.familyId, "grant.created", grants[0]?.id)).toBe(1);
     expect(await db.order.count({ where: { approvalRequestId: requestId } })).toBe(0);
@@ -461,7 +461,7 @@ describe("decideRequest: restaurant access", () => {
 
   it("ALWAYS for Sushi World: every later cheap order is placed directly and the grant is kept", async () => {
     const { ctx, requestId } = await accessRequest("Sushi World");
-    await decideRequest({ actor: f.a.jane, requestId, decision: "APPROVE", scope: "ALWAYS" });
+    await decideRequest({ actor: f.a.jane, requestId, decision: "APPROVE", scope: "ALWAYS_RESTAURANT" });
 
     const first = await orderRoll(ctx, 1);
     const second = await orderRoll(ctx, 1);
@@ -476,7 +476,7 @@ describe("decideRequest: restaurant access", () => {
     await db.accessGrant.updateMany({ where: { childId: f.a.henry.id }, data: { revokedAt: new Date() } });
     const { requestId } = await accessRequest("Sushi World");
 
-    await decideRequest({ actor: f.a.jane, requestId, decision: "DENY", scope: "ALWAYS" });
+    await decideRequest({ actor: f.a.jane, requestId, decision: "DENY", scope: "ALWAYS_RESTAURANT" });
 
     expect(await db.accessGrant.count({ where: { approvalRequestId: requestId } })).toBe(0);
     expect(await db.approvalRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({

@@ -6,12 +6,12 @@ import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
 import { placeOrderFromSnapshot } from "@/lib/orders/place";
-import { evaluateExecution, explainReasons, type GrantScope, type Reason } from "@/lib/policy";
+import { type DecisionScope, evaluateExecution, explainReasons, type Reason } from "@/lib/policy";
 import { expireRequest } from "./expire";
 import type { OrderSnapshot, Snapshot } from "./snapshot";
 
 export type Decision = "APPROVE" | "DENY";
-export type Scope = GrantScope;
+export type Scope = DecisionScope;
 
 export type DecideInput = {
   actor: Actor;
@@ -99,6 +99,7 @@ async function applyEffect(
   tx: Tx,
   { request, snapshot, actor, scope }: { request: RequestRow; snapshot: Snapshot; actor: Actor; scope: Scope | null },
 ): Promise<Reason[] | null> {
+  if (snapshot.kind === "QUESTION") return null;
   const restaurant = await tx.restaurant.findFirst({
     where: { id: snapshot.restaurant.id, familyId: request.familyId },
     select: { name: true, restricted: true, archived: true },
@@ -113,7 +114,7 @@ async function applyEffect(
         familyId: request.familyId,
         childId: request.childId,
         restaurantId: snapshot.restaurant.id,
-        scope: scope ?? "ONCE",
+        scope: scope === "ALWAYS_RESTAURANT" ? "ALWAYS" : "ONCE",
         approvalRequestId: request.id,
         createdById: actor.id,
       },

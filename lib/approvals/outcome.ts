@@ -2,10 +2,13 @@ import "server-only";
 import type { ApprovalOutcomeOutput, LineItem } from "@/lib/ai/tools/contracts";
 import { getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
 import { db, type Tx } from "@/lib/db";
-import { isPremium } from "@/lib/policy";
-import type { Snapshot } from "./snapshot";
+import { type DecisionScope, isPremium } from "@/lib/policy";
 
-const TERMINAL = ["APPROVED", "DENIED", "EXPIRED", "CANCELLED"];
+import { type Snapshot, snapshotRestaurant } from "./snapshot";
+
+const TERMINAL = ["APPROVED", "DENIED", "ANSWERED", "EXPIRED", "CANCELLED"];
+const DECISION_SCOPES: readonly string[] = ["ONCE", "ALWAYS_RESTAURANT", "ALWAYS_DISH"] satisfies DecisionScope[];
+const isDecisionScope = (value: string | null): value is DecisionScope => DECISION_SCOPES.includes(value ?? "");
 
 type ChatScope = { chatId: string; childId: string; familyId: string };
 
@@ -38,7 +41,7 @@ export async function claimUnreportedOutcomes(tx: Tx, scope: ChatScope): Promise
       requestId: request.id,
       kind: snapshot.kind,
       status: request.status as ApprovalOutcomeOutput["status"],
-      restaurantName: snapshot.restaurant.name,
+      restaurantName: snapshotRestaurant(snapshot)?.name ?? null,
       decidedByName: request.decidedBy?.name ?? null,
       note: request.note,
     };
@@ -49,7 +52,7 @@ export async function claimUnreportedOutcomes(tx: Tx, scope: ChatScope): Promise
         totalCents: request.order.totalCents,
       };
     }
-    if (request.decisionScope === "ONCE" || request.decisionScope === "ALWAYS") outcome.scope = request.decisionScope;
+    if (isDecisionScope(request.decisionScope)) outcome.scope = request.decisionScope;
     if (request.status === "DENIED" && snapshot.kind === "ORDER") {
       outcome.alternatives = await getAllowedAlternatives(tx, scope, snapshot.restaurant.id);
     }

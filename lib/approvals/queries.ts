@@ -3,14 +3,17 @@ import type { LineItem } from "@/lib/ai/tools/contracts";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { explainReasons, type Reason } from "@/lib/policy";
-import type { Snapshot } from "./snapshot";
+import { type Snapshot, snapshotRestaurant } from "./snapshot";
 
 export type InboxItem = {
   id: string;
-  kind: "ORDER" | "RESTAURANT_ACCESS";
+  kind: Snapshot["kind"];
   status: string;
   childName: string;
-  restaurantName: string;
+  /** Null for a question. */
+  restaurantName: string | null;
+  /** The child's question, for kind QUESTION. */
+  question: string | null;
   items: LineItem[];
   totalCents: number;
   reasons: string[];
@@ -49,7 +52,8 @@ function toInboxItem(row: Row): InboxItem {
     kind: snapshot.kind,
     status: row.status,
     childName: row.child.name,
-    restaurantName: snapshot.restaurant.name,
+    restaurantName: snapshotRestaurant(snapshot)?.name ?? null,
+    question: snapshot.kind === "QUESTION" ? snapshot.question : null,
     items: snapshot.kind === "ORDER" ? snapshot.items : [],
     totalCents: snapshot.kind === "ORDER" ? snapshot.totalCents : 0,
     reasons: explainReasons(row.reasons as unknown as Reason[]),

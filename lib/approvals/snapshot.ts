@@ -12,7 +12,15 @@ export type OrderSnapshot = {
 
 export type AccessSnapshot = { kind: "RESTAURANT_ACCESS"; restaurant: { id: string; name: string } };
 
-export type Snapshot = OrderSnapshot | AccessSnapshot;
+/** The agent putting a child's question to the parents (askParent): the words are the child's, shown as such. */
+export type QuestionSnapshot = { kind: "QUESTION"; question: string };
+
+export type Snapshot = OrderSnapshot | AccessSnapshot | QuestionSnapshot;
+
+/** The restaurant a request is about, if any (a question has none). */
+export function snapshotRestaurant(snapshot: Snapshot): { id: string; name: string } | null {
+  return snapshot.kind === "QUESTION" ? null : snapshot.restaurant;
+}
 
 type DishRow = { id: string; name: string; priceCents: number };
 

@@ -12,6 +12,8 @@ type AppendInput = {
   action: string;
   subjectType: string;
   subjectId?: string | null;
+  /** The child concerned; defaults to `data.childId` when that is a string, else to a child actor. */
+  childId?: string | null;
   data?: Record<string, unknown>;
 };
 
@@ -30,6 +32,7 @@ export async function appendAudit(tx: Tx, input: AppendInput): Promise<void> {
     seq: (last?.seq ?? 0) + 1,
     actorId: input.actor.id,
     actorRole: input.actor.role,
+    childId: input.childId ?? concernedChild(input),
     action: input.action,
     subjectType: input.subjectType,
     subjectId: input.subjectId ?? null,
@@ -40,4 +43,9 @@ export async function appendAudit(tx: Tx, input: AppendInput): Promise<void> {
   await tx.auditEvent.create({
     data: { ...row, data: row.data as object, prevHash, hash: hashAuditRow(prevHash, row) },
   });
+}
+
+function concernedChild({ data, actor }: AppendInput): string | null {
+  if (typeof data?.childId === "string") return data.childId;
+  return actor.role === "CHILD" ? actor.id : null;
 }

@@ -6,6 +6,8 @@ export type AuditContent = {
   seq: number;
   actorId: string | null;
   actorRole: string;
+  /** The child concerned, when there is one. */
+  childId?: string | null;
   action: string;
   subjectType: string;
   subjectId: string | null;
@@ -24,7 +26,8 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-export function hashAuditRow(prevHash: string, row: AuditContent): string {
-  const content = canonicalJson({ ...row, createdAt: row.createdAt.toISOString() });
+export function hashAuditRow(prevHash: string, { childId, ...rest }: AuditContent): string {
+  // childId is hashed only when set, so rows written before the column existed still verify.
+  const content = canonicalJson({ ...rest, ...(childId ? { childId } : {}), createdAt: rest.createdAt.toISOString() });
   return createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
 }

@@ -30,7 +30,7 @@ async function activity() {
     decideRequest({ actor: f.a.jane, requestId: pending[0] ?? "", decision: "APPROVE" }),
     decideRequest({ actor: f.a.joe, requestId: pending[0] ?? "", decision: "APPROVE" }),
     decideRequest({ actor: f.a.joe, requestId: pending[1] ?? "", decision: "DENY", note: "Not today" }),
-    decideRequest({ actor: f.a.jane, requestId: pending[2] ?? "", decision: "APPROVE", scope: "ALWAYS" }),
+    decideRequest({ actor: f.a.jane, requestId: pending[2] ?? "", decision: "APPROVE", scope: "ALWAYS_RESTAURANT" }),
   ]);
 }
 

@@ -17,6 +17,7 @@ export async function verifyAuditChain({ familyId }: { familyId: string }): Prom
       seq: row.seq,
       actorId: row.actorId,
       actorRole: row.actorRole,
+      childId: row.childId,
       action: row.action,
       subjectType: row.subjectType,
       subjectId: row.subjectId,

@@ -1,7 +1,13 @@
 import "server-only";
+import { z } from "zod";
 import { type Db, db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { FamilyRules, GrantScope } from "@/lib/policy";
+
+const storedBudgets = z.record(
+  z.string(),
+  z.object({ dailyCents: z.number().int().nullable(), weeklyCents: z.number().int().nullable() }),
+);
 
 // A restaurant with its menu, cheapest dish first; removed (archived) ones never show.
 const menuSelect = {
@@ -31,16 +37,21 @@ export async function getFamilyRules({ familyId }: { familyId: string }, client:
     premiumLimitCents: rules.premiumLimitCents,
     maxPendingPerChild: rules.maxPendingPerChild,
     expiryMinutes: rules.expiryMinutes,
+    childBudgets: storedBudgets.parse(rules.childBudgets),
+    orderingHours:
+      rules.orderingStart && rules.orderingEnd ? { start: rules.orderingStart, end: rules.orderingEnd } : null,
+    outsideHours: rules.outsideHours === "REFUSE" ? "REFUSE" : "ASK",
+    timeZone: rules.timeZone,
   };
 }
 
-/** Grants a child can still use for a restaurant: not revoked, and a once-only grant not yet spent. */
+/** Restaurant grants a child can still use: not revoked, and a once-only grant not yet spent. */
 export async function getUsableGrants(
   { childId, restaurantId }: { childId: string; restaurantId?: string },
   client: Db | Tx = db,
 ): Promise<Array<{ id: string; restaurantId: string; scope: GrantScope }>> {
   const grants = await client.accessGrant.findMany({
-    where: { childId, revokedAt: null, usedAt: null, ...(restaurantId ? { restaurantId } : {}) },
+    where: { childId, dishId: null, revokedAt: null, usedAt: null, ...(restaurantId ? { restaurantId } : {}) },
     orderBy: { createdAt: "asc" },
     select: { id: true, restaurantId: true, scope: true },
   });
@@ -49,4 +60,13 @@ export async function getUsableGrants(
 
 export async function countPendingRequests({ childId }: { childId: string }, client: Db | Tx = db): Promise<number> {
   return client.approvalRequest.count({ where: { childId, status: "PENDING" } });
+}
+
+/** Dishes a parent has always allowed for this child (standing dish grants, not revoked). */
+export async function getAllowedDishIds({ childId }: { childId: string }, client: Db | Tx = db): Promise<Set<string>> {
+  const grants = await client.accessGrant.findMany({
+    where: { childId, dishId: { not: null }, scope: "ALWAYS", revokedAt: null },
+    select: { dishId: true },
+  });
+  return new Set(grants.flatMap((g) => (g.dishId ? [g.dishId] : [])));
 }

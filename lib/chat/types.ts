@@ -22,7 +22,7 @@ export type ChatMessage = UIMessage<never, Record<string, never>, ChatTools>;
 
 /** Live status of the requests a chat has made, keyed by request id. */
 export type RequestStatus = {
-  status: "PENDING" | "APPROVED" | "DENIED" | "EXPIRED" | "CANCELLED";
+  status: "PENDING" | "APPROVED" | "DENIED" | "ANSWERED" | "EXPIRED" | "CANCELLED";
   decidedByName: string | null;
 };
 export type RequestStatuses = Record<string, RequestStatus>;

@@ -3,11 +3,12 @@ import type { ToolContext } from "@/lib/ai/tools/context";
 import { MAX_QUANTITY, type PlaceOrderInput, type PlaceOrderOutput } from "@/lib/ai/tools/contracts";
 import { createApprovalRequest, findIdenticalPending } from "@/lib/approvals/create";
 import { buildOrderSnapshot } from "@/lib/approvals/snapshot";
-import { countPendingRequests, getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
+import { countPendingRequests, getAllowedDishIds, getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
 import { db } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
 import { evaluateOrder, explainReasons, restaurantAccess } from "@/lib/policy";
 import { placeOrderFromSnapshot } from "./place";
+import { getSpending } from "./spending";
 
 /** The placeOrder tool's work: price from the database, ask the policy, then order or ask a parent. */
 export async function submitOrder(
@@ -48,11 +49,21 @@ export async function submitOrder(
       restaurant,
       grants.map((g) => g.scope),
     );
+    const now = new Date();
     const verdict = evaluateOrder({
       rules,
+      childId: ctx.childId,
       restaurant,
       access,
-      lines: snapshot.items.map((i) => ({ name: i.name, unitPriceCents: i.unitPriceCents, quantity: i.quantity })),
+      lines: snapshot.items.map((i) => ({
+        dishId: i.dishId,
+        name: i.name,
+        unitPriceCents: i.unitPriceCents,
+        quantity: i.quantity,
+      })),
+      spending: await getSpending({ childId: ctx.childId, timeZone: rules.timeZone, now }, tx),
+      now,
+      allowedDishIds: await getAllowedDishIds(ctx, tx),
       // Asking again for what is already pending merges into it, even at the cap.
       pendingCount: (await findIdenticalPending(tx, { childId: ctx.childId, snapshot }))
         ? 0

@@ -52,6 +52,7 @@ export async function seedFamilyB(prisma: PrismaClient): Promise<void> {
         premiumLimitCents: 1000,
         maxPendingPerChild: 5,
         expiryMinutes: 120,
+        childBudgets: {},
         createdById: quinn.id,
       },
     });

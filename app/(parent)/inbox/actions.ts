@@ -19,7 +19,7 @@ const INTENTS = {
   APPROVE: { decision: "APPROVE", scope: undefined },
   DENY: { decision: "DENY", scope: undefined },
   ALLOW_ONCE: { decision: "APPROVE", scope: "ONCE" },
-  ALLOW_ALWAYS: { decision: "APPROVE", scope: "ALWAYS" },
+  ALLOW_ALWAYS: { decision: "APPROVE", scope: "ALWAYS_RESTAURANT" },
 } as const;
 
 export async function decideAction(_prev: DecisionState, formData: FormData): Promise<DecisionState> {

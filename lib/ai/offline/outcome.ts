@@ -32,7 +32,8 @@ function approvedOrder(outcome: ApprovalOutcomeOutput, parent: string): string {
 }
 
 function approvedAccess(outcome: ApprovalOutcomeOutput, parent: string): string {
-  const when = outcome.scope === "ALWAYS" ? "any time now" : outcome.scope === "ONCE" ? "this one time" : "now";
+  const when =
+    outcome.scope === "ALWAYS_RESTAURANT" ? "any time now" : outcome.scope === "ONCE" ? "this one time" : "now";
   return `Good news, ${parent} said yes! You can order from ${outcome.restaurantName} ${when}. 🎉 Want to see the menu?`;
 }
 

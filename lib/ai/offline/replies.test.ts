@@ -177,7 +177,7 @@ describe("replies to a parent's decision", () => {
       "You can order from Sushi World this one time.",
     ],
     [
-      { kind: "RESTAURANT_ACCESS", scope: "ALWAYS", restaurantName: "Sushi World" },
+      { kind: "RESTAURANT_ACCESS", scope: "ALWAYS_RESTAURANT", restaurantName: "Sushi World" },
       "You can order from Sushi World any time now.",
     ],
     [{ status: "EXPIRED", decidedByName: null }, "Nobody answered about your order from Burger Bonanza in time"],

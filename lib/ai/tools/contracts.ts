@@ -14,6 +14,9 @@ export const placeOrderInput = z
   .object({ restaurantId: id, items: z.array(orderLineInput).min(1).max(MAX_LINES) })
   .strict();
 export const requestRestaurantAccessInput = z.object({ restaurantId: id }).strict();
+export const MAX_QUESTION_LENGTH = 500;
+export const askParentInput = z.object({ question: z.string().trim().min(3).max(MAX_QUESTION_LENGTH) }).strict();
+export const getMyStatusInput = z.object({}).strict();
 
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 
@@ -61,6 +64,21 @@ export type RequestRestaurantAccessOutput =
   | { status: "already-allowed"; restaurantName: string }
   | { status: "refused"; message: string };
 
+export type AskParentOutput =
+  | { status: "pending"; requestId: string; question: string }
+  | { status: "refused"; message: string };
+
+/** The child's own standing: what waits for a parent, what was ordered today, and what is left to spend. */
+export type GetMyStatusOutput = {
+  pending: Array<{ requestId: string; kind: "ORDER" | "RESTAURANT_ACCESS" | "QUESTION"; summary: string }>;
+  orderedToday: Array<{ orderId: string; restaurantName: string; items: LineItem[]; totalCents: number }>;
+  spentTodayCents: number;
+  /** Null when the child has no budget. */
+  remainingTodayCents: number | null;
+  dailyBudgetCents: number | null;
+  weeklyBudgetCents: number | null;
+};
+
 /**
  * Not a tool the model may call: the server writes this call and its result into the chat
  * when a parent's decision is reported, read from the database (never from the client).
@@ -68,15 +86,20 @@ export type RequestRestaurantAccessOutput =
 export type ApprovalOutcomeInput = { requestId: string };
 export type ApprovalOutcomeOutput = {
   requestId: string;
-  kind: "ORDER" | "RESTAURANT_ACCESS";
-  status: "APPROVED" | "DENIED" | "EXPIRED" | "CANCELLED";
-  restaurantName: string;
+  kind: "ORDER" | "RESTAURANT_ACCESS" | "QUESTION";
+  status: "APPROVED" | "DENIED" | "ANSWERED" | "EXPIRED" | "CANCELLED";
+  /** Null for a question. */
+  restaurantName: string | null;
+  /** For a question: what was asked, and the parent's answer (also in `note`). */
+  question?: string;
+  /** For an order a parent edited before approving: each change in plain words ("Deluxe Burger: 2 → 1"). */
+  changes?: string[];
   decidedByName: string | null;
   note: string | null;
   /** For approved orders: what was placed. */
   order?: { orderId: string; items: LineItem[]; totalCents: number };
-  /** For access requests: "ONCE" or "ALWAYS". */
-  scope?: "ONCE" | "ALWAYS";
+  /** What the parent allowed: this time only, or always (this restaurant / this dish). */
+  scope?: "ONCE" | "ALWAYS_RESTAURANT" | "ALWAYS_DISH";
   /** For denied orders: dishes the child may order without asking (cheapest first). */
   alternatives?: Array<MenuDish & { restaurantName: string }>;
 };
