@@ -1,13 +1,18 @@
 import "server-only";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz";
+import { getFamilyRules } from "@/lib/catalogue/queries";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
 import { placeOrderFromSnapshot } from "@/lib/orders/place";
-import { type DecisionScope, evaluateExecution, explainReasons, type Reason } from "@/lib/policy";
+import { type DecisionScope, evaluateExecution, explainReasons, isPremium, type Reason } from "@/lib/policy";
+import { describeOrderChanges } from "./changes";
+import { buildOrderEdit, type OrderEdit } from "./edit";
 import { expireRequest } from "./expire";
+import { createGrant } from "./grants";
+import { offeredScopes, SCOPE_LABELS } from "./scope";
 import type { OrderSnapshot, Snapshot } from "./snapshot";
 
 export type Decision = "APPROVE" | "DENY";
@@ -17,13 +22,24 @@ export type DecideInput = {
   actor: Actor;
   requestId: string;
   decision: Decision;
+  /** What an approval allows; "ONCE" when not given. Must be one the request offers (see offeredScopes). */
   scope?: Scope;
   note?: string;
+  /** A parent's edit of a pending order, `{ items: [{ dishId, quantity }] }`, checked here (approve only). */
+  edit?: unknown;
   now?: Date;
 };
 
 export type DecideResult =
-  | { outcome: "decided"; status: "APPROVED" | "DENIED"; repeated: boolean; decidedByName: string; decidedAt: Date }
+  | {
+      outcome: "decided";
+      status: "APPROVED" | "DENIED" | "ANSWERED";
+      repeated: boolean;
+      decidedByName: string;
+      decidedAt: Date;
+      /** For an order approved with changes: the changes in words. */
+      changes?: string[];
+    }
   | { outcome: "already-decided"; status: string; decidedByName: string | null; decidedAt: Date | null }
   | { outcome: "expired" }
   | { outcome: "cancelled"; message: string };
@@ -32,8 +48,9 @@ const TARGET = { APPROVE: "APPROVED", DENY: "DENIED" } as const;
 
 /**
  * A parent's decision, exactly once: one transaction holds the compare-and-swap PENDING → APPROVED|DENIED,
- * the effect (an order from the approved snapshot, or an access grant), the audit row and the event.
+ * the effect (an order from the approved snapshot or the parent's edit, grants), the audit rows and the event.
  * Deciding again gives the first result back (same decision) or says who already decided.
+ * Bad input (a scope not offered, an invalid edit) throws before anything is written.
  */
 export async function decideRequest(input: DecideInput): Promise<DecideResult> {
   if (input.actor.role !== "PARENT") throw new AppError("forbidden:decision", "Only a parent can decide.");
@@ -46,18 +63,30 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
       include: { decidedBy: { select: { name: true } } },
     });
     if (!request) throw new AppError("not_found:request", "That request does not exist.");
+    if (request.kind === "QUESTION") {
+      throw new AppError("bad_request:decision", "A question is answered with a reply, not approved or denied.");
+    }
 
-    if (request.status !== "PENDING") return describeExisting(request, input.decision);
+    if (request.status !== "PENDING") return describeExisting(request, TARGET[input.decision]);
     if (request.expiresAt <= now) {
       await expireRequest(tx, request, now);
       return { outcome: "expired" };
     }
 
     const status = TARGET[input.decision];
-    const scope = request.kind === "RESTAURANT_ACCESS" && status === "APPROVED" ? (input.scope ?? "ONCE") : null;
+    const snapshot = request.snapshot as unknown as Snapshot;
+    const plan = status === "APPROVED" ? await planApproval(tx, request, snapshot, input) : null;
     const swapped = await tx.approvalRequest.updateMany({
       where: { id: request.id, status: "PENDING" },
-      data: { status, decidedById: input.actor.id, decidedAt: now, note, decisionScope: scope },
+      data: {
+        status,
+        decidedById: input.actor.id,
+        decidedAt: now,
+        note,
+        decisionScope: plan?.scope ?? null,
+        // The proposal in `snapshot` is never overwritten: the edit is stored beside it.
+        ...(plan?.edit ? { parentEdit: plan.edit.snapshot } : {}),
+      },
     });
     // Another decision won the race between our read and our write: report it instead.
     if (swapped.count !== 1) {
@@ -65,12 +94,11 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
         where: { id: request.id },
         include: { decidedBy: { select: { name: true } } },
       });
-      return describeExisting(winner, input.decision);
+      return describeExisting(winner, status);
     }
 
-    const snapshot = request.snapshot as unknown as Snapshot;
-    if (status === "APPROVED") {
-      const refusal = await applyEffect(tx, { request, snapshot, actor: input.actor, scope });
+    if (plan) {
+      const refusal = await applyEffect(tx, { request, snapshot, actor: input.actor, plan });
       if (refusal) return cancelForChangedRules(tx, request, refusal, input.actor);
     }
     await appendAudit(tx, {
@@ -79,7 +107,22 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
       action: status === "APPROVED" ? "request.approved" : "request.denied",
       subjectType: "ApprovalRequest",
       subjectId: request.id,
-      data: { childId: request.childId, kind: request.kind, note, scope, snapshotHash: request.snapshotHash },
+      data: {
+        childId: request.childId,
+        kind: request.kind,
+        note,
+        scope: plan?.scope ?? null,
+        snapshotHash: request.snapshotHash,
+        ...(plan?.edit
+          ? {
+              edit: {
+                proposedHash: plan.edit.proposedHash,
+                editedHash: plan.edit.editedHash,
+                changes: plan.edit.changes,
+              },
+            }
+          : {}),
+      },
     });
     await writeEvent(tx, {
       familyId: request.familyId,
@@ -87,7 +130,14 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
       type: "request.resolved",
       data: { requestId: request.id, chatId: request.chatId, status, decidedByName: input.actor.name },
     });
-    return { outcome: "decided", status, repeated: false, decidedByName: input.actor.name, decidedAt: now };
+    return {
+      outcome: "decided",
+      status,
+      repeated: false,
+      decidedByName: input.actor.name,
+      decidedAt: now,
+      ...(plan?.edit ? { changes: plan.edit.changes } : {}),
+    };
   });
   notifyFamily(input.actor.familyId);
   return result;
@@ -95,9 +145,46 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
 
 type RequestRow = NonNullable<Awaited<ReturnType<typeof db.approvalRequest.findFirst>>>;
 
+type ApprovalPlan = {
+  scope: Scope;
+  edit: OrderEdit | null;
+  /** The order that will be placed: the parent's edit, else the proposal. */
+  order: OrderSnapshot | null;
+  /** For "always this dish": the premium dishes of that order. */
+  premiumDishes: Array<{ id: string; name: string }>;
+};
+
+/** Checks the scope and the edit against the request, before anything is written. */
+async function planApproval(tx: Tx, request: RequestRow, snapshot: Snapshot, input: DecideInput) {
+  const scope = input.scope ?? "ONCE";
+  if (!offeredScopes(request.kind, request.reasons as unknown as Reason[]).includes(scope)) {
+    throw new AppError("bad_request:scope", `"${SCOPE_LABELS[scope] ?? scope}" is not a choice for this request.`);
+  }
+  if (snapshot.kind !== "ORDER") {
+    if (input.edit !== undefined) throw new AppError("bad_request:edit", "Only an order can be changed.");
+    return { scope, edit: null, order: null, premiumDishes: [] } satisfies ApprovalPlan;
+  }
+  const edit =
+    input.edit === undefined
+      ? null
+      : await buildOrderEdit(tx, { familyId: request.familyId, proposal: snapshot, input: input.edit });
+  const order = edit?.snapshot ?? snapshot;
+  let premiumDishes: ApprovalPlan["premiumDishes"] = [];
+  if (scope === "ALWAYS_DISH") {
+    const rules = await getFamilyRules({ familyId: request.familyId }, tx);
+    premiumDishes = order.items
+      .filter((i) => isPremium(i.unitPriceCents, rules))
+      .map((i) => ({ id: i.dishId, name: i.name }));
+    if (premiumDishes.length === 0) {
+      throw new AppError("bad_request:scope", "No premium dish is left in this order to always allow.");
+    }
+  }
+  return { scope, edit, order, premiumDishes } satisfies ApprovalPlan;
+}
+
 async function applyEffect(
   tx: Tx,
-  { request, snapshot, actor, scope }: { request: RequestRow; snapshot: Snapshot; actor: Actor; scope: Scope | null },
+  { request, snapshot, actor, plan }: { request: RequestRow; snapshot: Snapshot; actor: Actor; plan: ApprovalPlan },
 ): Promise<Reason[] | null> {
   if (snapshot.kind === "QUESTION") return null;
   const restaurant = await tx.restaurant.findFirst({
@@ -105,33 +192,23 @@ async function applyEffect(
     select: { name: true, restricted: true, archived: true },
   });
   const restaurantFacts = restaurant ?? { name: snapshot.restaurant.name, restricted: true, archived: true };
+  const grant = {
+    familyId: request.familyId,
+    childId: request.childId,
+    approvalRequestId: request.id,
+    restaurant: snapshot.restaurant,
+    decisionScope: plan.scope,
+    actor,
+  };
 
   if (snapshot.kind === "RESTAURANT_ACCESS") {
     const verdict = evaluateExecution(restaurantFacts, []);
     if (verdict.verdict === "refuse") return verdict.reasons;
-    const grant = await tx.accessGrant.create({
-      data: {
-        familyId: request.familyId,
-        childId: request.childId,
-        restaurantId: snapshot.restaurant.id,
-        scope: scope === "ALWAYS_RESTAURANT" ? "ALWAYS" : "ONCE",
-        approvalRequestId: request.id,
-        createdById: actor.id,
-      },
-      select: { id: true },
-    });
-    await appendAudit(tx, {
-      familyId: request.familyId,
-      actor: { id: actor.id, role: "PARENT" },
-      action: "grant.created",
-      subjectType: "AccessGrant",
-      subjectId: grant.id,
-      data: { childId: request.childId, restaurant: snapshot.restaurant.name, scope },
-    });
+    await createGrant(tx, { ...grant, scope: plan.scope === "ALWAYS_RESTAURANT" ? "ALWAYS" : "ONCE" });
     return null;
   }
 
-  const order: OrderSnapshot = snapshot;
+  const order = plan.order ?? snapshot;
   const dishes = await tx.dish.findMany({
     where: { id: { in: order.items.map((i) => i.dishId) }, familyId: request.familyId },
     select: { id: true, archived: true },
@@ -156,6 +233,8 @@ async function applyEffect(
     actor: { id: actor.id, role: "PARENT" },
     approvalRequestId: request.id,
   });
+  if (plan.scope === "ALWAYS_RESTAURANT") await createGrant(tx, { ...grant, scope: "ALWAYS" });
+  for (const dish of plan.premiumDishes) await createGrant(tx, { ...grant, dish, scope: "ALWAYS" });
   return null;
 }
 
@@ -167,14 +246,17 @@ async function cancelForChangedRules(
   actor: Actor,
 ): Promise<DecideResult> {
   const message = explainReasons(reasons).join(" ");
-  await tx.approvalRequest.update({ where: { id: request.id }, data: { status: "CANCELLED", note: message } });
+  await tx.approvalRequest.update({
+    where: { id: request.id },
+    data: { status: "CANCELLED", note: message, decisionScope: null },
+  });
   await appendAudit(tx, {
     familyId: request.familyId,
     actor: { id: actor.id, role: "PARENT" },
     action: "request.cancelled",
     subjectType: "ApprovalRequest",
     subjectId: request.id,
-    data: { reasons, attempted: "APPROVE" },
+    data: { childId: request.childId, reasons, attempted: "APPROVE" },
   });
   await writeEvent(tx, {
     familyId: request.familyId,
@@ -185,18 +267,27 @@ async function cancelForChangedRules(
   return { outcome: "cancelled", message };
 }
 
-function describeExisting(
-  request: { status: string; decidedAt: Date | null; decidedBy: { name: string } | null },
-  decision: Decision,
+/** A request already out of PENDING: the caller's own target state is a repeat, anything else names who decided. */
+export function describeExisting(
+  request: {
+    status: string;
+    decidedAt: Date | null;
+    decidedBy: { name: string } | null;
+    snapshot?: unknown;
+    parentEdit?: unknown;
+  },
+  target: "APPROVED" | "DENIED" | "ANSWERED" | null,
 ): DecideResult {
   if (request.status === "EXPIRED") return { outcome: "expired" };
-  if (request.status === TARGET[decision] && request.decidedAt) {
+  if (target && request.status === target && request.decidedAt) {
+    const edited = request.parentEdit ? (request.parentEdit as OrderSnapshot) : null;
     return {
       outcome: "decided",
-      status: TARGET[decision],
+      status: target,
       repeated: true,
       decidedByName: request.decidedBy?.name ?? "a parent",
       decidedAt: request.decidedAt,
+      ...(edited ? { changes: describeOrderChanges(request.snapshot as OrderSnapshot, edited) } : {}),
     };
   }
   return {

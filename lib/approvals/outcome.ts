@@ -1,14 +1,14 @@
 import "server-only";
 import type { ApprovalOutcomeOutput, LineItem } from "@/lib/ai/tools/contracts";
-import { getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
+import { getAllowedDishIds, getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
 import { db, type Tx } from "@/lib/db";
-import { type DecisionScope, isPremium } from "@/lib/policy";
-
-import { type Snapshot, snapshotRestaurant } from "./snapshot";
+import { isPremium } from "@/lib/policy";
+import { describeOrderChanges } from "./changes";
+import { isDecisionScope } from "./scope";
+import type { OrderSnapshot, Snapshot } from "./snapshot";
+import { snapshotRestaurant } from "./snapshot";
 
 const TERMINAL = ["APPROVED", "DENIED", "ANSWERED", "EXPIRED", "CANCELLED"];
-const DECISION_SCOPES: readonly string[] = ["ONCE", "ALWAYS_RESTAURANT", "ALWAYS_DISH"] satisfies DecisionScope[];
-const isDecisionScope = (value: string | null): value is DecisionScope => DECISION_SCOPES.includes(value ?? "");
 
 type ChatScope = { chatId: string; childId: string; familyId: string };
 
@@ -52,6 +52,11 @@ export async function claimUnreportedOutcomes(tx: Tx, scope: ChatScope): Promise
         totalCents: request.order.totalCents,
       };
     }
+    if (snapshot.kind === "QUESTION") outcome.question = snapshot.question;
+    // What the parent changed before approving; `order` above is what was placed (the edit).
+    if (request.parentEdit && snapshot.kind === "ORDER") {
+      outcome.changes = describeOrderChanges(snapshot, request.parentEdit as unknown as OrderSnapshot);
+    }
     if (isDecisionScope(request.decisionScope)) outcome.scope = request.decisionScope;
     if (request.status === "DENIED" && snapshot.kind === "ORDER") {
       outcome.alternatives = await getAllowedAlternatives(tx, scope, snapshot.restaurant.id);
@@ -61,16 +66,20 @@ export async function claimUnreportedOutcomes(tx: Tx, scope: ChatScope): Promise
   return outcomes;
 }
 
-/** Dishes the child may order without asking, from the same restaurant first, cheapest first. */
+/**
+ * Dishes the child may order without asking, from the same restaurant first, cheapest first: within the premium
+ * limit, or a premium dish a parent has always allowed for this child (a dish grant).
+ */
 async function getAllowedAlternatives(tx: Tx, scope: ChatScope, restaurantId: string) {
   const rules = await getFamilyRules(scope, tx);
   const grants = await getUsableGrants({ childId: scope.childId }, tx);
   const granted = new Set(grants.map((g) => g.restaurantId));
+  const allowedDishIds = await getAllowedDishIds({ childId: scope.childId }, tx);
   const dishes = await tx.dish.findMany({
     where: {
       familyId: scope.familyId,
       archived: false,
-      priceCents: { lte: rules.premiumLimitCents },
+      OR: [{ priceCents: { lte: rules.premiumLimitCents } }, { id: { in: [...allowedDishIds] } }],
       restaurant: { archived: false },
     },
     include: { restaurant: { select: { id: true, name: true, restricted: true } } },
@@ -84,7 +93,8 @@ async function getAllowedAlternatives(tx: Tx, scope: ChatScope, restaurantId: st
       id: d.id,
       name: d.name,
       priceCents: d.priceCents,
-      premium: isPremium(d.priceCents, rules),
+      // "premium" means a parent must be asked: not so for a dish always allowed for this child.
+      premium: isPremium(d.priceCents, rules) && !allowedDishIds.has(d.id),
       restaurantName: d.restaurant.name,
     }));
 }

@@ -2,8 +2,12 @@ import "server-only";
 import type { LineItem } from "@/lib/ai/tools/contracts";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { explainReasons, type Reason } from "@/lib/policy";
-import { type Snapshot, snapshotRestaurant } from "./snapshot";
+import { type DecisionScope, explainReasons, type Reason } from "@/lib/policy";
+import { describeOrderChanges } from "./changes";
+import { isDecisionScope, offeredScopes } from "./scope";
+import { type OrderSnapshot, type Snapshot, snapshotRestaurant } from "./snapshot";
+
+export type MenuChoice = { id: string; name: string; priceCents: number };
 
 export type InboxItem = {
   id: string;
@@ -12,8 +16,9 @@ export type InboxItem = {
   childName: string;
   /** Null for a question. */
   restaurantName: string | null;
-  /** The child's question, for kind QUESTION. */
+  /** The question put to the parents, for kind QUESTION. */
   question: string | null;
+  /** What the child proposed (never overwritten by an edit). */
   items: LineItem[];
   totalCents: number;
   reasons: string[];
@@ -22,8 +27,15 @@ export type InboxItem = {
   expiresAt: Date;
   decidedByName: string | null;
   decidedAt: Date | null;
+  /** The parent's note, or the answer to a question. */
   note: string | null;
-  scope: string | null;
+  scope: DecisionScope | null;
+  /** The "allow" choices a parent has when approving this request (empty for a question). */
+  scopes: DecisionScope[];
+  /** A pending order's restaurant menu as it is now, cheapest first: what an edit may pick from. */
+  menu: MenuChoice[];
+  /** The order as a parent edited it before approving, with the changes in words. */
+  edit: { items: LineItem[]; totalCents: number; changes: string[] } | null;
 };
 
 const select = {
@@ -38,15 +50,18 @@ const select = {
   decidedAt: true,
   note: true,
   decisionScope: true,
+  parentEdit: true,
   child: { select: { name: true } },
   decidedBy: { select: { name: true } },
 } satisfies Prisma.ApprovalRequestSelect;
 
 type Row = Prisma.ApprovalRequestGetPayload<{ select: typeof select }>;
 
-/** Card fields come from stored rows and rule reasons only: never from model text. */
-function toInboxItem(row: Row): InboxItem {
+/** Card fields come from stored rows and rule reasons only: never from model text (a question is labelled as such). */
+function toInboxItem(row: Row, menu: MenuChoice[] = []): InboxItem {
   const snapshot = row.snapshot as unknown as Snapshot;
+  const reasons = row.reasons as unknown as Reason[];
+  const edited = row.parentEdit && snapshot.kind === "ORDER" ? (row.parentEdit as unknown as OrderSnapshot) : null;
   return {
     id: row.id,
     kind: snapshot.kind,
@@ -56,14 +71,20 @@ function toInboxItem(row: Row): InboxItem {
     question: snapshot.kind === "QUESTION" ? snapshot.question : null,
     items: snapshot.kind === "ORDER" ? snapshot.items : [],
     totalCents: snapshot.kind === "ORDER" ? snapshot.totalCents : 0,
-    reasons: explainReasons(row.reasons as unknown as Reason[]),
+    reasons: explainReasons(reasons),
     childWords: row.childWords,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     decidedByName: row.decidedBy?.name ?? null,
     decidedAt: row.decidedAt,
     note: row.note,
-    scope: row.decisionScope,
+    scope: isDecisionScope(row.decisionScope) ? row.decisionScope : null,
+    scopes: offeredScopes(snapshot.kind, reasons),
+    menu,
+    edit:
+      edited && snapshot.kind === "ORDER"
+        ? { items: edited.items, totalCents: edited.totalCents, changes: describeOrderChanges(snapshot, edited) }
+        : null,
   };
 }
 
@@ -83,7 +104,35 @@ export async function getInbox({ familyId, decidedLimit = 20 }: { familyId: stri
       select,
     }),
   ]);
-  return { pending: pending.map(toInboxItem), decided: decided.map(toInboxItem) };
+  const menus = await getMenus(familyId, pending);
+  return {
+    pending: pending.map((row) => {
+      const restaurant = snapshotRestaurant(row.snapshot as unknown as Snapshot);
+      return toInboxItem(row, row.kind === "ORDER" && restaurant ? (menus.get(restaurant.id) ?? []) : []);
+    }),
+    decided: decided.map((row) => toInboxItem(row)),
+  };
+}
+
+/** The current menus of the restaurants of pending orders, in one query. */
+async function getMenus(familyId: string, rows: Row[]): Promise<Map<string, MenuChoice[]>> {
+  const restaurantIds = [
+    ...new Set(
+      rows.flatMap((row) => {
+        const snapshot = row.snapshot as unknown as Snapshot;
+        return snapshot.kind === "ORDER" ? [snapshot.restaurant.id] : [];
+      }),
+    ),
+  ];
+  const menus = new Map<string, MenuChoice[]>();
+  if (restaurantIds.length === 0) return menus;
+  const dishes = await db.dish.findMany({
+    where: { familyId, restaurantId: { in: restaurantIds }, archived: false, restaurant: { archived: false } },
+    orderBy: [{ priceCents: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, priceCents: true, restaurantId: true },
+  });
+  for (const { restaurantId, ...dish } of dishes) menus.set(restaurantId, [...(menus.get(restaurantId) ?? []), dish]);
+  return menus;
 }
 
 export async function countPendingForFamily({ familyId }: { familyId: string }): Promise<number> {
