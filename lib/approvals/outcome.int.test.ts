@@ -49,6 +49,7 @@ describe("claimUnreportedOutcomes", () => {
         decidedByName: "Jane",
         note: null,
         order: { orderId: order.id, items: order.items, totalCents: 1299 },
+        scope: "ONCE",
       },
     ]);
     expect(first[0]?.order?.items).toEqual([
@@ -133,3 +134,69 @@ async function expectAllowedFor(child: Actor, alternatives: NonNullable<Approval
     expect(allowed, `${dish.name} at ${dish.restaurant.name}`).toBe(true);
   }
 }
+
+describe("claimUnreportedOutcomes: edits and scopes", () => {
+  it("an order approved with changes: the changes in words, the placed order, the scope", async () => {
+    await db.approvalRequest.updateMany({ where: { status: "PENDING" }, data: { status: "CANCELLED" } });
+    const ctx = await newChatContext(f.a.henry);
+    const deluxe = f.a.dish("Deluxe Burger");
+    const classic = f.a.dish("Classic Burger");
+    const result = await submitOrder(
+      ctx,
+      { restaurantId: deluxe.restaurantId, items: [{ dishId: deluxe.id, quantity: 2 }] },
+      toolCallId(),
+    );
+    if (result.status !== "pending") throw new Error("expected pending");
+    await decideRequest({
+      actor: f.a.joe,
+      requestId: result.requestId,
+      decision: "APPROVE",
+      edit: { items: [{ dishId: classic.id, quantity: 1 }] },
+    });
+
+    const [outcome] = await claim({ chatId: ctx.chatId, childId: f.a.henry.id, familyId: f.a.familyId });
+
+    expect(outcome).toMatchObject({
+      status: "APPROVED",
+      changes: ["Deluxe Burger replaced by Classic Burger (2 → 1)"],
+      scope: "ONCE",
+      order: {
+        items: [{ dishId: classic.id, name: "Classic Burger", quantity: 1, unitPriceCents: 799, lineTotalCents: 799 }],
+        totalCents: 799,
+      },
+    });
+  });
+
+  it("alternatives after a denial include a premium dish the child is always allowed", async () => {
+    await db.approvalRequest.updateMany({ where: { status: "PENDING" }, data: { status: "CANCELLED" } });
+    const ctx = await newChatContext(f.a.henry);
+    const deluxe = f.a.dish("Deluxe Burger");
+    const result = await submitOrder(
+      ctx,
+      { restaurantId: deluxe.restaurantId, items: [{ dishId: deluxe.id, quantity: 3 }] },
+      toolCallId(),
+    );
+    if (result.status !== "pending") throw new Error("expected pending");
+    // While the request waits, another decision always allows Deluxe Burger for Henry; this one is denied.
+    const grant = await db.accessGrant.create({
+      data: {
+        familyId: f.a.familyId,
+        childId: f.a.henry.id,
+        restaurantId: deluxe.restaurantId,
+        dishId: deluxe.id,
+        scope: "ALWAYS",
+      },
+    });
+    try {
+      await decideRequest({ actor: f.a.jane, requestId: result.requestId, decision: "DENY" });
+      const [outcome] = await claim({ chatId: ctx.chatId, childId: f.a.henry.id, familyId: f.a.familyId });
+      expect(outcome?.alternatives?.map((a) => [a.name, a.premium])).toEqual([
+        ["Fries", false],
+        ["Classic Burger", false],
+        ["Deluxe Burger", false],
+      ]);
+    } finally {
+      await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
+    }
+  });
+});
