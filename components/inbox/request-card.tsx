@@ -2,8 +2,10 @@ import { format, formatDistanceToNow } from "date-fns";
 import { ItemsTable } from "@/components/chat/tool-cards";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { InboxItem } from "@/lib/approvals/queries";
+import { SCOPE_SUMMARY } from "@/lib/approvals/scope";
 import type { RequestStatus } from "@/lib/chat/types";
 import { formatCents } from "@/lib/money";
+import { AnswerForm } from "./answer-form";
 import { DecisionForm } from "./decision-form";
 
 function When({ date, prefix }: { date: Date; prefix?: string }) {
@@ -15,12 +17,15 @@ function When({ date, prefix }: { date: Date; prefix?: string }) {
   );
 }
 
+function titleOf(item: InboxItem): string {
+  if (item.kind === "ORDER") return `${item.childName} wants to order from ${item.restaurantName}`;
+  if (item.kind === "QUESTION") return `${item.childName} asks a question`;
+  return `${item.childName} asks to use ${item.restaurantName}`;
+}
+
 export function RequestCard({ item }: { item: InboxItem }) {
   const pending = item.status === "PENDING";
-  const title =
-    item.kind === "ORDER"
-      ? `${item.childName} wants to order from ${item.restaurantName}`
-      : `${item.childName} asks to use ${item.restaurantName}`;
+  const title = titleOf(item);
   return (
     <article
       aria-label={title}
@@ -36,31 +41,74 @@ export function RequestCard({ item }: { item: InboxItem }) {
         <StatusBadge status={item.status as RequestStatus["status"]} />
       </header>
 
-      {pending ? (
-        <>
-          <RequestDetails item={item} />
-          <DecisionForm requestId={item.id} kind={item.kind} childName={item.childName} expiresAt={item.expiresAt} />
-        </>
-      ) : (
-        <>
-          <DecisionSummary item={item} />
-          {/* Decided cards stay short; what was asked and why is one tap away. */}
-          <details className="mt-2 text-sm">
-            <summary className="min-h-11 cursor-pointer py-3 font-semibold text-stone-700 dark:text-stone-300">
-              What was asked, and why
-            </summary>
-            <RequestDetails item={item} />
-          </details>
-        </>
-      )}
+      {pending ? <PendingBody item={item} /> : <DecidedBody item={item} />}
     </article>
   );
 }
 
-function RequestDetails({ item }: { item: InboxItem }) {
+function PendingBody({ item }: { item: InboxItem }) {
+  if (item.kind === "QUESTION") {
+    return (
+      <>
+        <RequestDetails item={item} />
+        <AnswerForm requestId={item.id} childName={item.childName} expiresAt={item.expiresAt} />
+      </>
+    );
+  }
   return (
     <>
-      {item.kind === "ORDER" ? <ItemsTable items={item.items} totalCents={item.totalCents} /> : null}
+      {/* A pending order's lines are shown by the editor inside the form. */}
+      <RequestDetails item={item} showItems={false} />
+      <DecisionForm
+        requestId={item.id}
+        kind={item.kind}
+        childName={item.childName}
+        expiresAt={item.expiresAt}
+        items={item.items}
+        totalCents={item.totalCents}
+        menu={item.menu}
+        scopes={item.scopes}
+      />
+    </>
+  );
+}
+
+function DecidedBody({ item }: { item: InboxItem }) {
+  return (
+    <>
+      <DecisionSummary item={item} />
+      {item.edit ? (
+        <div className="mt-3">
+          <h4 className="font-semibold text-sm">What was ordered</h4>
+          <ItemsTable items={item.edit.items} totalCents={item.edit.totalCents} />
+        </div>
+      ) : null}
+      {/* Decided cards stay short; what was asked and why is one tap away. */}
+      <details className="mt-2 text-sm">
+        <summary className="min-h-11 cursor-pointer py-3 font-semibold text-stone-700 dark:text-stone-300">
+          What was asked, and why
+        </summary>
+        {item.edit ? <h4 className="font-semibold text-sm">{item.childName}&apos;s proposal</h4> : null}
+        <RequestDetails item={item} />
+      </details>
+    </>
+  );
+}
+
+function RequestDetails({ item, showItems = true }: { item: InboxItem; showItems?: boolean }) {
+  return (
+    <>
+      {item.kind === "ORDER" && showItems ? <ItemsTable items={item.items} totalCents={item.totalCents} /> : null}
+      {item.question ? (
+        <figure className="mt-1">
+          <figcaption className="font-semibold text-sm text-stone-600 dark:text-stone-400">
+            The question, as Lunchbox put it for {item.childName}:
+          </figcaption>
+          <blockquote className="mt-1 break-words border-brand-500 border-l-4 pl-3 text-lg text-stone-900 dark:text-stone-100">
+            “{item.question}”
+          </blockquote>
+        </figure>
+      ) : null}
       <div className="mt-3 rounded-xl bg-amber-50 p-3 dark:bg-amber-950/40">
         <h4 className="font-semibold text-amber-900 text-sm dark:text-amber-200">Why a parent is needed</h4>
         <ul className="mt-1 list-disc pl-5 text-sm">
@@ -83,23 +131,37 @@ function RequestDetails({ item }: { item: InboxItem }) {
   );
 }
 
-const DECIDED_WORDS: Record<string, string> = { APPROVED: "Approved", DENIED: "Denied", CANCELLED: "Cancelled" };
+const DECIDED_WORDS: Record<string, string> = {
+  APPROVED: "Approved",
+  DENIED: "Denied",
+  ANSWERED: "Answered",
+  CANCELLED: "Cancelled",
+};
 
 function DecisionSummary({ item }: { item: InboxItem }) {
+  const total = item.edit?.totalCents ?? item.totalCents;
+  const scope = item.scope && (item.scope !== "ONCE" || item.kind === "RESTAURANT_ACCESS") ? item.scope : null;
   return (
-    <p className="text-sm text-stone-700 dark:text-stone-300">
-      {item.status === "EXPIRED"
-        ? "Nobody answered in time."
-        : `${DECIDED_WORDS[item.status] ?? "Closed"}${item.decidedByName ? ` by ${item.decidedByName}` : ""}`}
-      {item.decidedAt ? (
-        <>
-          {" · "}
-          <When date={item.decidedAt} />
-        </>
+    <div className="space-y-1 text-sm text-stone-700 dark:text-stone-300">
+      <p>
+        {item.status === "EXPIRED"
+          ? "Nobody answered in time."
+          : `${DECIDED_WORDS[item.status] ?? "Closed"}${item.decidedByName ? ` by ${item.decidedByName}` : ""}`}
+        {item.decidedAt ? (
+          <>
+            {" · "}
+            <When date={item.decidedAt} />
+          </>
+        ) : null}
+        {item.kind === "ORDER" ? ` · ${formatCents(total)}` : null}
+        {scope ? ` · ${SCOPE_SUMMARY[scope]}` : null}
+      </p>
+      {item.edit ? <p className="font-medium">Approved with changes: {item.edit.changes.join("; ")}.</p> : null}
+      {item.note ? (
+        <p className="italic">
+          {item.kind === "QUESTION" && item.status === "ANSWERED" ? "Reply" : "Note"}: “{item.note}”
+        </p>
       ) : null}
-      {item.kind === "ORDER" ? ` · ${formatCents(item.totalCents)}` : null}
-      {item.scope ? ` · ${item.scope === "ALWAYS_RESTAURANT" ? "always allowed" : "allowed once"}` : null}
-      {item.note ? <span className="block italic">Note: “{item.note}”</span> : null}
-    </p>
+    </div>
   );
 }

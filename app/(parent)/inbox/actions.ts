@@ -1,50 +1,57 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { answerQuestion } from "@/lib/approvals/answer";
 import { decideRequest } from "@/lib/approvals/decide";
 import { requireActor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { describeDecision } from "./describe";
+import { readAnswerForm, readDecisionForm, readEditLines } from "./form-data";
 
-const decisionForm = z.object({
-  requestId: z.string().trim().min(1).max(64),
-  intent: z.enum(["APPROVE", "DENY", "ALLOW_ONCE", "ALLOW_ALWAYS"]),
-  note: z.string().max(500, "Keep the note under 500 characters.").optional(),
-});
-
-export type DecisionState = { ok?: boolean; message?: string };
-
-const INTENTS = {
-  APPROVE: { decision: "APPROVE", scope: undefined },
-  DENY: { decision: "DENY", scope: undefined },
-  ALLOW_ONCE: { decision: "APPROVE", scope: "ONCE" },
-  ALLOW_ALWAYS: { decision: "APPROVE", scope: "ALWAYS_RESTAURANT" },
-} as const;
+export type DecisionState = { ok?: boolean; message?: string; fieldErrors?: Record<string, string> };
 
 export async function decideAction(_prev: DecisionState, formData: FormData): Promise<DecisionState> {
-  const parsed = decisionForm.safeParse({
-    requestId: formData.get("requestId"),
-    intent: formData.get("intent"),
-    note: formData.get("note") ?? undefined,
-  });
+  const parsed = readDecisionForm(formData);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Invalid decision." };
+  const edit = readEditLines(formData);
+  if (edit && "error" in edit) return { ok: false, message: edit.error };
 
-  const { decision, scope } = INTENTS[parsed.data.intent];
   try {
     // Role and family are read from the database here, not trusted from the session or the page.
     const actor = await requireActor("PARENT", "inbox.decide");
     const result = await decideRequest({
       actor,
       requestId: parsed.data.requestId,
-      decision,
-      scope,
+      decision: parsed.data.intent,
+      scope: parsed.data.scope,
       note: parsed.data.note,
+      // An approval sends the editor's lines; the service treats lines equal to the proposal as a plain approval.
+      edit: parsed.data.intent === "APPROVE" ? edit : undefined,
     });
     revalidatePath("/inbox");
     return describeDecision(result);
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export async function answerAction(_prev: DecisionState, formData: FormData): Promise<DecisionState> {
+  const parsed = readAnswerForm(formData);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "Write a reply.";
+    return { ok: false, message, fieldErrors: { reply: message } };
+  }
+  try {
+    const actor = await requireActor("PARENT", "inbox.answer");
+    const result = await answerQuestion({ actor, requestId: parsed.data.requestId, answer: parsed.data.reply });
+    revalidatePath("/inbox");
+    return describeDecision(result);
+  } catch (error) {
+    if (error instanceof AppError) {
+      const onReply = error.code === "bad_request:answer";
+      return { ok: false, message: error.message, ...(onReply ? { fieldErrors: { reply: error.message } } : {}) };
+    }
     throw error;
   }
 }

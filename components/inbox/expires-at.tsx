@@ -1,0 +1,10 @@
+export function ExpiresAt({ expiresAt }: { expiresAt: Date }) {
+  return (
+    <p className="text-stone-500 text-xs">
+      Expires at{" "}
+      <time dateTime={expiresAt.toISOString()} suppressHydrationWarning>
+        {expiresAt.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+      </time>
+    </p>
+  );
+}
