@@ -15,7 +15,7 @@ import {
 } from "./fixtures";
 
 test.beforeEach(() => {
-  // "Always allow" lasts; the other project's run of this test must not have decided it already.
+  // "Always this restaurant" lasts; the other project's run of this test must not have decided it already.
   revokeAccess("henry", "Sushi World");
 });
 
@@ -31,7 +31,8 @@ test("a parent always allows a restaurant, and the child then orders from it wit
   const jane = await openAs("jane");
   const card = await openPendingCard(jane, "Henry asks to use Sushi World", words);
   await expect(card.getByRole("figure", { name: /Henry wrote/ })).toContainText(words);
-  await decide(card, "Always allow");
+  await expect(card.getByRole("radio", { name: "Once" })).toBeChecked();
+  await decide(card, "Approve", "", "Always this restaurant");
   await expect(jane.getByText("Approved. The child's chat has been told.").first()).toBeVisible();
   await expect(requestCard(decidedSection(jane), "Henry asks to use Sushi World", words)).toContainText(
     "Approved by Jane",

@@ -176,9 +176,24 @@ export async function openPendingCard(page: Page, title: string, childWords: str
   return card;
 }
 
-export async function decide(card: Locator, button: "Approve" | "Deny" | "Allow once" | "Always allow", note = "") {
+export type ScopeChoice = "Once" | "Always this restaurant" | "Always this dish";
+
+/** Decides a pending card: optionally picks what to allow ("Once" is preselected) and writes a note first. */
+export async function decide(
+  card: Locator,
+  button: "Approve" | "Approve with changes" | "Deny",
+  note = "",
+  scope?: ScopeChoice,
+) {
+  if (scope) await card.getByRole("radio", { name: scope, exact: true }).check();
   if (note) await card.getByLabel("Note").fill(note);
   await card.getByRole("button", { name: button, exact: true }).click();
+}
+
+/** Replies to a pending question card. */
+export async function answer(card: Locator, reply: string) {
+  await card.getByLabel("Reply").fill(reply);
+  await card.getByRole("button", { name: "Send reply" }).click();
 }
 
 // ---- test data that no screen can undo ----
@@ -186,8 +201,8 @@ export async function decide(card: Locator, button: "Approve" | "Deny" | "Allow 
 const dbFile = path.join(import.meta.dirname, "..", "data", "e2e.db");
 
 /**
- * Takes back a child's permissions for a restaurant, as if they had never been given. No screen revokes a
- * grant, and an "Always allow" given by an earlier test (or the other project) would otherwise stay.
+ * Takes back a child's permissions for a restaurant (and its dishes), as if they had never been given: an
+ * "Always this restaurant" or "Always this dish" given by an earlier test (or the other project) would otherwise stay.
  */
 export function revokeAccess(child: Who, restaurant: string): void {
   const db = new DatabaseSync(dbFile);
@@ -198,7 +213,23 @@ export function revokeAccess(child: Who, restaurant: string): void {
        WHERE revokedAt IS NULL
          AND childId IN (SELECT id FROM User WHERE username = ?)
          AND restaurantId IN (SELECT id FROM Restaurant WHERE name = ?)`,
-    ).run(new Date().toISOString(), PEOPLE[child].login, restaurant);
+    ).run(new Date().toISOString().replace("Z", "+00:00"), PEOPLE[child].login, restaurant);
+  } finally {
+    db.close();
+  }
+}
+
+/** Takes back a child's standing grant for one dish ("Always this dish"). */
+export function revokeDish(child: Who, dish: string): void {
+  const db = new DatabaseSync(dbFile);
+  try {
+    db.exec("PRAGMA busy_timeout = 5000");
+    db.prepare(
+      `UPDATE AccessGrant SET revokedAt = ?
+       WHERE revokedAt IS NULL
+         AND childId IN (SELECT id FROM User WHERE username = ?)
+         AND dishId IN (SELECT id FROM Dish WHERE name = ?)`,
+    ).run(new Date().toISOString().replace("Z", "+00:00"), PEOPLE[child].login, dish);
   } finally {
     db.close();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LineItem } from "@/lib/ai/tools/contracts";
-import { describeOrderChanges } from "./changes";
+import { describeOrderChanges, describeSnapshotChanges } from "./changes";
 import { orderEditInput } from "./edit-input";
 import { offeredScopes } from "./scope";
 
@@ -24,36 +24,74 @@ function order(lines: Record<string, number>): { items: LineItem[] } {
   };
 }
 
+type Line = [string, number, string?];
+
 describe("describeOrderChanges", () => {
-  const cases: Array<[string, Record<string, number>, Record<string, number>, string[]]> = [
-    ["nothing changed", { deluxe: 2 }, { deluxe: 2 }, []],
-    ["a quantity", { deluxe: 2 }, { deluxe: 1 }, ["Deluxe Burger: 2 → 1"]],
-    ["a line removed", { deluxe: 1, fries: 1 }, { deluxe: 1 }, ["Fries removed"]],
-    ["a replacement", { deluxe: 2 }, { classic: 2 }, ["Deluxe Burger replaced by Classic Burger"]],
+  const names = new Map(Object.entries(NAMES));
+  const lines = (list: Line[]) =>
+    list.map(([dishId, quantity, replaces]) => (replaces ? { dishId, quantity, replaces } : { dishId, quantity }));
+  const cases: Array<[string, Record<string, number>, Line[], string[]]> = [
+    ["nothing changed", { deluxe: 2 }, [["deluxe", 2]], []],
+    ["a quantity", { deluxe: 2 }, [["deluxe", 1]], ["Deluxe Burger: 2 → 1"]],
+    ["a line removed", { deluxe: 1, fries: 1 }, [["deluxe", 1]], ["Fries removed"]],
+    ["a replacement", { deluxe: 2 }, [["classic", 2, "deluxe"]], ["Deluxe Burger replaced by Classic Burger"]],
     [
       "a replacement with another quantity",
       { deluxe: 2 },
-      { classic: 1 },
+      [["classic", 1, "deluxe"]],
       ["Deluxe Burger replaced by Classic Burger (2 → 1)"],
     ],
-    ["a quantity and a removal", { deluxe: 2, fries: 1 }, { deluxe: 1 }, ["Deluxe Burger: 2 → 1", "Fries removed"]],
-    ["a dish added", { deluxe: 1 }, { deluxe: 1, fries: 2 }, ["Fries added (2)"]],
     [
-      "replaced into a dish already ordered: the words say what the numbers say",
-      { deluxe: 1, classic: 1 },
-      { classic: 2 },
-      ["Classic Burger: 1 → 2", "Deluxe Burger removed"],
+      "a replacement and a removal",
+      { deluxe: 1, fries: 1 },
+      [["classic", 1, "deluxe"]],
+      ["Deluxe Burger replaced by Classic Burger", "Fries removed"],
+    ],
+    ["a quantity and a removal", { deluxe: 2, fries: 1 }, [["deluxe", 1]], ["Deluxe Burger: 2 → 1", "Fries removed"]],
+    [
+      "a dish added",
+      { deluxe: 1 },
+      [
+        ["deluxe", 1],
+        ["fries", 2],
+      ],
+      ["Fries added (2)"],
     ],
     [
-      "two replacements at once are not guessed",
-      { deluxe: 1, shake: 1 },
-      { classic: 1, fries: 1 },
-      ["Deluxe Burger removed", "Shake removed", "Classic Burger added (1)", "Fries added (1)"],
+      "replaced by a dish already ordered",
+      { deluxe: 1, classic: 1 },
+      [
+        ["classic", 1],
+        ["classic", 1, "deluxe"],
+      ],
+      ["Deluxe Burger replaced by Classic Burger"],
+    ],
+    [
+      "without saying what replaced what, a swap is a removal and an addition",
+      { deluxe: 1 },
+      [["classic", 1]],
+      ["Deluxe Burger removed", "Classic Burger added (1)"],
+    ],
+    [
+      "duplicate lines of a kept dish add up",
+      { deluxe: 2 },
+      [
+        ["deluxe", 1],
+        ["deluxe", 2],
+      ],
+      ["Deluxe Burger: 2 → 3"],
     ],
   ];
   for (const [name, before, after, words] of cases) {
-    it(name, () => expect(describeOrderChanges(order(before), order(after))).toEqual(words));
+    it(name, () => expect(describeOrderChanges(order(before), lines(after), names)).toEqual(words));
   }
+
+  it("reads the same words back from two snapshots (no replacement is known there)", () => {
+    expect(describeSnapshotChanges(order({ deluxe: 2, fries: 1 }), order({ deluxe: 1 }))).toEqual([
+      "Deluxe Burger: 2 → 1",
+      "Fries removed",
+    ]);
+  });
 });
 
 describe("orderEditInput", () => {

@@ -8,12 +8,12 @@ import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
 import { placeOrderFromSnapshot } from "@/lib/orders/place";
 import { type DecisionScope, evaluateExecution, explainReasons, isPremium, type Reason } from "@/lib/policy";
-import { describeOrderChanges } from "./changes";
 import { buildOrderEdit, type OrderEdit } from "./edit";
 import { expireRequest } from "./expire";
 import { createGrant } from "./grants";
 import { offeredScopes, SCOPE_LABELS } from "./scope";
 import type { OrderSnapshot, Snapshot } from "./snapshot";
+import { getStoredChanges } from "./stored-changes";
 
 export type Decision = "APPROVE" | "DENY";
 export type Scope = DecisionScope;
@@ -67,7 +67,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
       throw new AppError("bad_request:decision", "A question is answered with a reply, not approved or denied.");
     }
 
-    if (request.status !== "PENDING") return describeExisting(request, TARGET[input.decision]);
+    if (request.status !== "PENDING") return repeatOrExisting(tx, request, TARGET[input.decision]);
     if (request.expiresAt <= now) {
       await expireRequest(tx, request, now);
       return { outcome: "expired" };
@@ -94,7 +94,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
         where: { id: request.id },
         include: { decidedBy: { select: { name: true } } },
       });
-      return describeExisting(winner, status);
+      return repeatOrExisting(tx, winner, status);
     }
 
     if (plan) {
@@ -267,27 +267,34 @@ async function cancelForChangedRules(
   return { outcome: "cancelled", message };
 }
 
+/** A repeated approval of an edited order gives back the first result, with its changes. */
+async function repeatOrExisting(
+  tx: Tx,
+  request: RequestRow & { decidedBy: { name: string } | null },
+  target: "APPROVED" | "DENIED",
+): Promise<DecideResult> {
+  const repeat = request.status === target && target === "APPROVED" && request.parentEdit !== null;
+  const stored = repeat
+    ? await getStoredChanges({ familyId: request.familyId, requestIds: [request.id] }, tx)
+    : new Map<string, string[]>();
+  return describeExisting(request, target, stored.get(request.id));
+}
+
 /** A request already out of PENDING: the caller's own target state is a repeat, anything else names who decided. */
 export function describeExisting(
-  request: {
-    status: string;
-    decidedAt: Date | null;
-    decidedBy: { name: string } | null;
-    snapshot?: unknown;
-    parentEdit?: unknown;
-  },
+  request: { status: string; decidedAt: Date | null; decidedBy: { name: string } | null },
   target: "APPROVED" | "DENIED" | "ANSWERED" | null,
+  changes?: string[],
 ): DecideResult {
   if (request.status === "EXPIRED") return { outcome: "expired" };
   if (target && request.status === target && request.decidedAt) {
-    const edited = request.parentEdit ? (request.parentEdit as OrderSnapshot) : null;
     return {
       outcome: "decided",
       status: target,
       repeated: true,
       decidedByName: request.decidedBy?.name ?? "a parent",
       decidedAt: request.decidedAt,
-      ...(edited ? { changes: describeOrderChanges(request.snapshot as OrderSnapshot, edited) } : {}),
+      ...(changes ? { changes } : {}),
     };
   }
   return {

@@ -9,6 +9,8 @@ export const editLineInput = z.object({
     .int("Enter a whole number.")
     .min(1, "Order at least 1, or remove the dish.")
     .max(MAX_QUANTITY, `At most ${MAX_QUANTITY} of each dish.`),
+  /** The proposed dish this line replaces (a cheaper dish picked instead), so the change can be told as such. */
+  replaces: z.string().trim().min(1).max(64).optional(),
 });
 
 export const orderEditInput = z.object({

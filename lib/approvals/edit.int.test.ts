@@ -100,7 +100,8 @@ describe("approve with changes", () => {
   it("a replacement by a cheaper dish of the same menu", async () => {
     const requestId = await pendingOrder([["Deluxe Burger", 2]]);
 
-    const result = await approveWith(requestId, [line("Classic Burger", 2)]);
+    const deluxe = f.a.dish("Deluxe Burger");
+    const result = await approveWith(requestId, [{ ...line("Classic Burger", 2), replaces: deluxe.id }]);
 
     expect(result).toMatchObject({ changes: ["Deluxe Burger replaced by Classic Burger"] });
     const order = await db.order.findUniqueOrThrow({ where: { approvalRequestId: requestId } });
@@ -192,6 +193,16 @@ describe("approve with changes: bad edits change nothing", () => {
       message: /At most 10 different dishes/,
     },
     { name: "not a list", items: () => "Deluxe Burger", message: /./ },
+    {
+      name: "replacing a dish that is not in the order",
+      items: () => [{ ...line("Classic Burger", 1), replaces: f.a.dish("Cheese Pizza").id }],
+      message: /kept or replaced, not both/,
+    },
+    {
+      name: "keeping and replacing the same dish",
+      items: () => [line("Deluxe Burger", 1), { ...line("Classic Burger", 1), replaces: f.a.dish("Deluxe Burger").id }],
+      message: /kept or replaced, not both/,
+    },
   ];
   for (const { name, items, message } of cases) {
     it(name, async () => {

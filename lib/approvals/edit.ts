@@ -2,7 +2,7 @@ import "server-only";
 import { MAX_QUANTITY } from "@/lib/ai/tools/contracts";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { describeOrderChanges } from "./changes";
+import { describeOrderChanges, type EditLine } from "./changes";
 import { orderEditInput } from "./edit-input";
 import { buildOrderSnapshot, hashSnapshot, type OrderSnapshot } from "./snapshot";
 
@@ -37,6 +37,7 @@ export async function buildOrderEdit(
     if (dish.archived) throw new AppError("bad_request:edit", `${dish.name} is no longer on the menu.`);
     return { dish, quantity: line.quantity };
   });
+  checkReplacements(proposal, parsed.data.items);
   const snapshot = buildOrderSnapshot(proposal.restaurant, lines);
   const tooMany = snapshot.items.find((i) => i.quantity > MAX_QUANTITY);
   if (tooMany) throw new AppError("bad_request:edit", `At most ${MAX_QUANTITY} of ${tooMany.name}.`);
@@ -47,11 +48,21 @@ export async function buildOrderEdit(
     snapshot,
     proposedHash: hashSnapshot(proposal),
     editedHash: hashSnapshot(snapshot),
-    changes: describeOrderChanges(proposal, snapshot),
+    changes: describeOrderChanges(proposal, parsed.data.items, new Map(dishes.map((d) => [d.id, d.name]))),
   };
 }
 
 function sameLines(a: OrderSnapshot, b: OrderSnapshot): boolean {
   const key = (s: OrderSnapshot) => s.items.map((i) => `${i.dishId}×${i.quantity}`).join(",");
   return key(a) === key(b);
+}
+
+/** A line may say which proposed dish it replaces: one of the proposal's, each at most once, and not also kept. */
+function checkReplacements(proposal: OrderSnapshot, items: EditLine[]): void {
+  const proposed = new Set(proposal.items.map((i) => i.dishId));
+  const replaced = items.flatMap((l) => (l.replaces && l.replaces !== l.dishId ? [l.replaces] : []));
+  const kept = new Set(items.filter((l) => !l.replaces).map((l) => l.dishId));
+  if (replaced.some((id) => !proposed.has(id) || kept.has(id)) || new Set(replaced).size !== replaced.length) {
+    throw new AppError("bad_request:edit", "Each dish of the order can be kept or replaced, not both.");
+  }
 }

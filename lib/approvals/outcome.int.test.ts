@@ -151,7 +151,7 @@ describe("claimUnreportedOutcomes: edits and scopes", () => {
       actor: f.a.joe,
       requestId: result.requestId,
       decision: "APPROVE",
-      edit: { items: [{ dishId: classic.id, quantity: 1 }] },
+      edit: { items: [{ dishId: classic.id, quantity: 1, replaces: deluxe.id }] },
     });
 
     const [outcome] = await claim({ chatId: ctx.chatId, childId: f.a.henry.id, familyId: f.a.familyId });

@@ -3,10 +3,11 @@ import type { ApprovalOutcomeOutput, LineItem } from "@/lib/ai/tools/contracts";
 import { getAllowedDishIds, getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
 import { db, type Tx } from "@/lib/db";
 import { isPremium } from "@/lib/policy";
-import { describeOrderChanges } from "./changes";
+import { describeSnapshotChanges } from "./changes";
 import { isDecisionScope } from "./scope";
 import type { OrderSnapshot, Snapshot } from "./snapshot";
 import { snapshotRestaurant } from "./snapshot";
+import { getStoredChanges } from "./stored-changes";
 
 const TERMINAL = ["APPROVED", "DENIED", "ANSWERED", "EXPIRED", "CANCELLED"];
 
@@ -53,9 +54,11 @@ export async function claimUnreportedOutcomes(tx: Tx, scope: ChatScope): Promise
       };
     }
     if (snapshot.kind === "QUESTION") outcome.question = snapshot.question;
-    // What the parent changed before approving; `order` above is what was placed (the edit).
+    // What the parent changed before approving, as audited; `order` above is what was placed (the edit).
     if (request.parentEdit && snapshot.kind === "ORDER") {
-      outcome.changes = describeOrderChanges(snapshot, request.parentEdit as unknown as OrderSnapshot);
+      const stored = await getStoredChanges({ familyId: scope.familyId, requestIds: [request.id] }, tx);
+      outcome.changes =
+        stored.get(request.id) ?? describeSnapshotChanges(snapshot, request.parentEdit as unknown as OrderSnapshot);
     }
     if (isDecisionScope(request.decisionScope)) outcome.scope = request.decisionScope;
     if (request.status === "DENIED" && snapshot.kind === "ORDER") {

@@ -3,9 +3,10 @@ import type { LineItem } from "@/lib/ai/tools/contracts";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type DecisionScope, explainReasons, type Reason } from "@/lib/policy";
-import { describeOrderChanges } from "./changes";
+import { describeSnapshotChanges } from "./changes";
 import { isDecisionScope, offeredScopes } from "./scope";
 import { type OrderSnapshot, type Snapshot, snapshotRestaurant } from "./snapshot";
+import { getStoredChanges } from "./stored-changes";
 
 export type MenuChoice = { id: string; name: string; priceCents: number };
 
@@ -58,7 +59,7 @@ const select = {
 type Row = Prisma.ApprovalRequestGetPayload<{ select: typeof select }>;
 
 /** Card fields come from stored rows and rule reasons only: never from model text (a question is labelled as such). */
-function toInboxItem(row: Row, menu: MenuChoice[] = []): InboxItem {
+function toInboxItem(row: Row, menu: MenuChoice[] = [], storedChanges?: string[]): InboxItem {
   const snapshot = row.snapshot as unknown as Snapshot;
   const reasons = row.reasons as unknown as Reason[];
   const edited = row.parentEdit && snapshot.kind === "ORDER" ? (row.parentEdit as unknown as OrderSnapshot) : null;
@@ -83,7 +84,11 @@ function toInboxItem(row: Row, menu: MenuChoice[] = []): InboxItem {
     menu,
     edit:
       edited && snapshot.kind === "ORDER"
-        ? { items: edited.items, totalCents: edited.totalCents, changes: describeOrderChanges(snapshot, edited) }
+        ? {
+            items: edited.items,
+            totalCents: edited.totalCents,
+            changes: storedChanges ?? describeSnapshotChanges(snapshot, edited),
+          }
         : null,
   };
 }
@@ -104,13 +109,16 @@ export async function getInbox({ familyId, decidedLimit = 20 }: { familyId: stri
       select,
     }),
   ]);
-  const menus = await getMenus(familyId, pending);
+  const [menus, changes] = await Promise.all([
+    getMenus(familyId, pending),
+    getStoredChanges({ familyId, requestIds: decided.filter((r) => r.parentEdit !== null).map((r) => r.id) }),
+  ]);
   return {
     pending: pending.map((row) => {
       const restaurant = snapshotRestaurant(row.snapshot as unknown as Snapshot);
       return toInboxItem(row, row.kind === "ORDER" && restaurant ? (menus.get(restaurant.id) ?? []) : []);
     }),
-    decided: decided.map((row) => toInboxItem(row)),
+    decided: decided.map((row) => toInboxItem(row, [], changes.get(row.id))),
   };
 }
 

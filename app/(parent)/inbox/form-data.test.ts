@@ -81,7 +81,7 @@ describe("readEditLines", () => {
     expect(readEditLines(data)).toEqual({
       items: [
         { dishId: "deluxe", quantity: 1 },
-        { dishId: "water", quantity: 2 },
+        { dishId: "water", quantity: 2, replaces: "shake" },
       ],
     });
   });

@@ -33,7 +33,7 @@ export function readAnswerForm(formData: FormData) {
   return answerForm.safeParse({ requestId: text(formData, "requestId"), reply: text(formData, "reply") });
 }
 
-export type EditLines = { items: Array<{ dishId: string; quantity: number }> };
+export type EditLines = { items: Array<{ dishId: string; quantity: number; replaces?: string }> };
 
 /**
  * The order editor's lines, one per proposed dish, as parallel fields: `line.dishId` (the proposed dish),
@@ -51,7 +51,8 @@ export function readEditLines(formData: FormData): EditLines | { error: string }
     if (!/^\d{1,3}$/.test(raw)) return { error: "Enter a whole number for each quantity (0 removes the dish)." };
     const quantity = Number(raw);
     if (quantity === 0) continue;
-    items.push({ dishId: replacements[i]?.trim() || dishId, quantity });
+    const replacement = replacements[i]?.trim();
+    items.push(replacement ? { dishId: replacement, quantity, replaces: dishId } : { dishId, quantity });
   }
   return { items };
 }
