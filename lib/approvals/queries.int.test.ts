@@ -1,0 +1,104 @@
+// What the inbox shows: the edit menu and scope choices of a pending order, edits and answers of decided ones.
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getFamilyRules } from "@/lib/catalogue/queries";
+import { db } from "@/lib/db";
+import { submitOrder } from "@/lib/orders/submit-order";
+import { type Families, loadFamilies, newChatContext, toolCallId } from "@/lib/testing/fixtures";
+import { answerQuestion } from "./answer";
+import { createApprovalRequest } from "./create";
+import { decideRequest } from "./decide";
+import { getInbox } from "./queries";
+
+let f: Families;
+
+beforeAll(async () => {
+  f = await loadFamilies();
+});
+
+beforeEach(async () => {
+  await db.approvalRequest.updateMany({ where: { status: "PENDING" }, data: { status: "CANCELLED" } });
+});
+
+async function pendingDeluxe(quantity: number) {
+  const deluxe = f.a.dish("Deluxe Burger");
+  const result = await submitOrder(
+    await newChatContext(f.a.henry),
+    { restaurantId: deluxe.restaurantId, items: [{ dishId: deluxe.id, quantity }] },
+    toolCallId(),
+  );
+  if (result.status !== "pending") throw new Error("expected pending");
+  return result.requestId;
+}
+
+describe("getInbox", () => {
+  it("a pending order: its restaurant's current menu to edit from, and the scopes it offers", async () => {
+    const requestId = await pendingDeluxe(2);
+    const fries = f.a.dish("Fries");
+    await db.dish.update({ where: { id: fries.id }, data: { archived: true } });
+    try {
+      const { pending } = await getInbox({ familyId: f.a.familyId });
+      const item = pending.find((p) => p.id === requestId);
+      expect(item?.scopes).toEqual(["ONCE", "ALWAYS_DISH"]);
+      // Burger Bonanza's menu now, cheapest first, without the removed Fries and nothing from other restaurants.
+      expect(item?.menu.map((d) => d.name)).toEqual(["Classic Burger", "Deluxe Burger"]);
+      expect(item?.edit).toBeNull();
+    } finally {
+      await db.dish.update({ where: { id: fries.id }, data: { archived: false } });
+    }
+  });
+
+  it("a decided, edited order: the proposal, the edit and the audited change words", async () => {
+    const requestId = await pendingDeluxe(2);
+    const classic = f.a.dish("Classic Burger");
+    await decideRequest({
+      actor: f.a.jane,
+      requestId,
+      decision: "APPROVE",
+      edit: { items: [{ dishId: classic.id, quantity: 2, replaces: f.a.dish("Deluxe Burger").id }] },
+    });
+
+    const { decided } = await getInbox({ familyId: f.a.familyId });
+    const item = decided.find((d) => d.id === requestId);
+
+    expect(item).toMatchObject({
+      status: "APPROVED",
+      scope: "ONCE",
+      totalCents: 2598,
+      items: [expect.objectContaining({ name: "Deluxe Burger", quantity: 2 })],
+      edit: {
+        totalCents: 1598,
+        items: [expect.objectContaining({ name: "Classic Burger", quantity: 2 })],
+        changes: ["Deluxe Burger replaced by Classic Burger"],
+      },
+      menu: [],
+    });
+  });
+
+  it("an answered question: the question and the answer; family B sees none of it", async () => {
+    const ctx = await newChatContext(f.a.rose);
+    const rules = await getFamilyRules(ctx);
+    const { id } = await db.$transaction((tx) =>
+      createApprovalRequest(tx, {
+        ...ctx,
+        toolCallId: toolCallId(),
+        snapshot: { kind: "QUESTION", question: "Rose asks: can she stay up late?" },
+        reasons: [{ code: "QUESTION_FOR_PARENT" }],
+        rules,
+      }),
+    );
+    const before = (await getInbox({ familyId: f.a.familyId })).pending.find((p) => p.id === id);
+    expect(before).toMatchObject({ kind: "QUESTION", restaurantName: null, scopes: [], menu: [] });
+    await answerQuestion({ actor: f.a.joe, requestId: id, answer: "Not tonight" });
+
+    const item = (await getInbox({ familyId: f.a.familyId })).decided.find((d) => d.id === id);
+    expect(item).toMatchObject({
+      status: "ANSWERED",
+      question: "Rose asks: can she stay up late?",
+      note: "Not tonight",
+      decidedByName: "Joe",
+      reasons: ["Only a parent can answer this question."],
+    });
+    const other = await getInbox({ familyId: f.b.familyId });
+    expect([...other.pending, ...other.decided].map((i) => i.id)).not.toContain(id);
+  });
+});
