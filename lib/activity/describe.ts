@@ -130,7 +130,7 @@ function childName(row: AuditRowFacts, data: Data, { names }: DescribeContext): 
 }
 
 function possessive(name: string): string {
-  return name.endsWith("s") ? `${name}'` : `${name}'s`;
+  return `${name}'s`;
 }
 
 function questionOf(request: RequestFacts | undefined): string | undefined {
