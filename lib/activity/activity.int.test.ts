@@ -75,7 +75,10 @@ describe("the activity page's rows", () => {
     expect(approved?.description).toEqual({
       who: "Jane",
       sentence: "Jane approved Henry's order of 1× Deluxe Burger from Burger Bonanza ($12.99)",
-      why: ["Note to Henry: “Just this once”"],
+      why: [
+        "Deluxe Burger costs $12.99, above the $10.00 limit for premium dishes.",
+        "Note to Henry: “Just this once”",
+      ],
     });
     const asked = rows.findLast((r) => r.action === "request.created");
     expect(asked?.subjectId).toBe(approvedRequestId);

@@ -14,14 +14,20 @@ const ORDER_SNAPSHOT = {
   items: [{ dishId: "d1", name: "Deluxe Burger", quantity: 2, unitPriceCents: 1299, lineTotalCents: 2598 }],
   totalCents: 2598,
 };
+const PREMIUM = { code: "DISH_PREMIUM", dish: "Deluxe Burger", priceCents: 1299, limitCents: 1000 };
+const PREMIUM_WORDS = "Deluxe Burger costs $12.99, above the $10.00 limit for premium dishes.";
+const RESTRICTED = { code: "RESTAURANT_RESTRICTED", restaurant: "Fancy French" };
+const RESTRICTED_WORDS = "Fancy French is a restricted restaurant: a parent has to allow it first.";
+
 const requests = new Map<string, RequestFacts>([
-  ["req-order", { kind: "ORDER", snapshot: ORDER_SNAPSHOT, note: null }],
+  ["req-order", { kind: "ORDER", snapshot: ORDER_SNAPSHOT, note: null, reasons: [PREMIUM] }],
   [
     "req-access",
     {
       kind: "RESTAURANT_ACCESS",
       snapshot: { kind: "RESTAURANT_ACCESS", restaurant: { id: "r2", name: "Fancy French" } },
       note: null,
+      reasons: [RESTRICTED],
     },
   ],
   [
@@ -46,8 +52,6 @@ const context: DescribeContext = { names, requests };
 function row(action: string, over: Partial<AuditRowFacts> = {}): AuditRowFacts {
   return { seq: 1, actorId: "jane", actorRole: "PARENT", childId: "henry", action, subjectId: null, data: {}, ...over };
 }
-
-const PREMIUM = { code: "DISH_PREMIUM", dish: "Deluxe Burger", priceCents: 1299, limitCents: 1000 };
 
 // Every action name the app writes, with the data its service puts in, and the words a parent reads.
 const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
@@ -91,7 +95,7 @@ const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
       data: { childId: "henry", kind: "ORDER", note: "Enjoy!", scope: "ONCE" },
     }),
     "Jane approved Henry's order of 2× Deluxe Burger from Burger Bonanza ($25.98)",
-    ["Note to Henry: “Enjoy!”"],
+    [PREMIUM_WORDS, "Note to Henry: “Enjoy!”"],
   ],
   [
     "request.approved (edited, always this dish)",
@@ -105,7 +109,7 @@ const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
       },
     }),
     "Jane approved Henry's order of 2× Deluxe Burger from Burger Bonanza ($25.98) with changes, and always allowed this dish",
-    ["Changed: Deluxe Burger: 2 → 1; Fries removed"],
+    [PREMIUM_WORDS, "Changed: Deluxe Burger: 2 → 1; Fries removed"],
   ],
   [
     "request.approved (access, always)",
@@ -114,7 +118,7 @@ const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
       data: { childId: "henry", kind: "RESTAURANT_ACCESS", scope: "ALWAYS_RESTAURANT" },
     }),
     "Jane always allowed Henry to use Fancy French",
-    [],
+    [RESTRICTED_WORDS],
   ],
   [
     "request.approved (access, once)",
@@ -123,13 +127,13 @@ const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
       data: { childId: "henry", kind: "RESTAURANT_ACCESS", scope: "ONCE" },
     }),
     "Jane allowed Henry to use Fancy French once",
-    [],
+    [RESTRICTED_WORDS],
   ],
   [
     "request.denied",
     row("request.denied", { subjectId: "req-order", data: { childId: "henry", kind: "ORDER", note: "Not today" } }),
     "Jane denied Henry's order of 2× Deluxe Burger from Burger Bonanza ($25.98)",
-    ["Note to Henry: “Not today”"],
+    [PREMIUM_WORDS, "Note to Henry: “Not today”"],
   ],
   [
     "request.answered",

@@ -12,8 +12,8 @@ export type AuditRowFacts = {
   data: unknown;
 };
 
-/** What the request an audit row is about looked like (its snapshot), for rows whose data does not say. */
-export type RequestFacts = { kind: string; snapshot: unknown; note: string | null };
+/** The request an audit row is about: what was asked (snapshot) and why a parent was needed (rule codes). */
+export type RequestFacts = { kind: string; snapshot: unknown; note: string | null; reasons?: unknown };
 
 export type DescribeContext = {
   /** Every user of the family by id, removed ones included. */
@@ -40,9 +40,9 @@ export function describeEvent(row: AuditRowFacts, context: DescribeContext): Des
     case "request.created":
       return line(asked(data, request), reasonWords(data.reasons));
     case "request.approved":
-      return line(approved(data, request, child), decisionWhy(data, child));
+      return line(approved(data, request, child), decisionWhy(data, request, child));
     case "request.denied":
-      return line(`denied ${possessive(child)} ${requestNoun(data, request)}`, decisionWhy(data, child));
+      return line(`denied ${possessive(child)} ${requestNoun(data, request)}`, decisionWhy(data, request, child));
     case "request.answered": {
       const question = str(data, "question") ?? questionOf(request);
       const answer = str(data, "answer", "note") ?? request?.note ?? undefined;
@@ -218,10 +218,12 @@ function approved(data: Data, request: RequestFacts | undefined, child: string):
   return `approved ${possessive(child)} ${noun}${edited ? " with changes" : ""}${standing}`;
 }
 
-function decisionWhy(data: Data, child: string): string[] {
+/** Why a parent was asked (the request's rules), what they changed, and what they told the child. */
+function decisionWhy(data: Data, request: RequestFacts | undefined, child: string): string[] {
   const changes = strings(asData(data.edit).changes);
   const note = str(data, "note");
   return [
+    ...reasonWords(request?.reasons ?? data.reasons),
     ...(changes.length ? [`Changed: ${changes.join("; ")}`] : []),
     ...(note ? [`Note to ${child}: “${note}”`] : []),
   ];

@@ -52,9 +52,9 @@ async function requestsOf(familyId: string, rows: AuditRow[]): Promise<Map<strin
   if (ids.length === 0) return new Map();
   const requests = await db.approvalRequest.findMany({
     where: { familyId, id: { in: ids } },
-    select: { id: true, kind: true, snapshot: true, note: true },
+    select: { id: true, kind: true, snapshot: true, note: true, reasons: true },
   });
-  return new Map(requests.map((r) => [r.id, { kind: r.kind, snapshot: r.snapshot, note: r.note }]));
+  return new Map(requests.map((r) => [r.id, { kind: r.kind, snapshot: r.snapshot, note: r.note, reasons: r.reasons }]));
 }
 
 /** Rows with their sentences. `names` maps every family member's id to their name. */
