@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type Description, describeEvent, type RequestFacts } from "./describe";
-import { type ActivityFilter, activityWhere, type Cursor, PAGE_SIZE } from "./filters";
+import { type ActivityFilter, actionsFor, activityWhere, type Cursor, PAGE_SIZE } from "./filters";
 
 export type FamilyMember = { id: string; name: string; role: string; active: boolean };
 
@@ -67,7 +67,31 @@ export async function describeRows(
   return rows.map((row) => ({ ...row, description: describeEvent(row, { names, requests }) }));
 }
 
-/** One chunk of matching rows, newest first, strictly older than `before` (keyset on seq). For pages and the CSV. */
+/**
+ * Matching rows nearest the cursor: newest first, or (with `after`) oldest first. A kind of several actions runs
+ * one query per action and merges them, so each walks its own (familyId, action, seq) index: one OR-ed query
+ * would walk the family's whole seq range looking for a rare action (a trail with few grants, say).
+ */
+async function findRows(familyId: string, filter: ActivityFilter, cursor: Cursor, take: number): Promise<AuditRow[]> {
+  const newerFirst = cursor.after === undefined;
+  const where = activityWhere(familyId, filter, cursor);
+  const query = (action?: string) =>
+    db.auditEvent.findMany({
+      where: action ? { ...where, action } : where,
+      orderBy: { seq: newerFirst ? "desc" : "asc" },
+      take,
+      select: ROW_SELECT,
+    });
+  const actions = actionsFor(filter);
+  if (!actions || actions.length < 2) return query();
+  const lists = await Promise.all(actions.map((action) => query(action)));
+  return lists
+    .flat()
+    .sort((a, b) => (newerFirst ? b.seq - a.seq : a.seq - b.seq))
+    .slice(0, take);
+}
+
+/** One chunk of matching rows, newest first, strictly older than `before` (keyset on seq). For the CSV. */
 export function getAuditChunk({
   familyId,
   filter,
@@ -79,12 +103,7 @@ export function getAuditChunk({
   before?: number;
   take: number;
 }): Promise<AuditRow[]> {
-  return db.auditEvent.findMany({
-    where: activityWhere(familyId, filter, before !== undefined ? { before } : {}),
-    orderBy: { seq: "desc" },
-    take,
-    select: ROW_SELECT,
-  });
+  return findRows(familyId, filter, before !== undefined ? { before } : {}, take);
 }
 
 export type ActivityPage = { rows: ActivityRow[]; older: Cursor | null; newer: Cursor | null };
@@ -105,12 +124,7 @@ export async function getActivityPage({
   names: ReadonlyMap<string, string>;
 }): Promise<ActivityPage> {
   const goingNewer = cursor.after !== undefined;
-  const fetched = await db.auditEvent.findMany({
-    where: activityWhere(familyId, filter, cursor),
-    orderBy: { seq: goingNewer ? "asc" : "desc" },
-    take: PAGE_SIZE + 1,
-    select: ROW_SELECT,
-  });
+  const fetched = await findRows(familyId, filter, cursor, PAGE_SIZE + 1);
   const more = fetched.length > PAGE_SIZE;
   const page = fetched.slice(0, PAGE_SIZE);
   if (goingNewer) page.reverse();
@@ -121,13 +135,10 @@ export async function getActivityPage({
   // The direction we came from: does anything lie beyond this page's edge on that side? (The first page has no newer.)
   const probe =
     cursor.before === undefined && !goingNewer
-      ? null
-      : await db.auditEvent.findFirst({
-          where: activityWhere(familyId, filter, goingNewer ? { before: oldest.seq } : { after: newest.seq }),
-          select: { seq: true },
-        });
-  const hasOlder = goingNewer ? probe !== null : more;
-  const hasNewer = goingNewer ? more : probe !== null;
+      ? []
+      : await findRows(familyId, filter, goingNewer ? { before: oldest.seq } : { after: newest.seq }, 1);
+  const hasOlder = goingNewer ? probe.length > 0 : more;
+  const hasNewer = goingNewer ? more : probe.length > 0;
   return {
     rows: await describeRows(familyId, page, names),
     older: hasOlder ? { before: oldest.seq } : null,

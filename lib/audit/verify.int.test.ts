@@ -1,11 +1,11 @@
 // The audit trail's hash chain, against rows written by the real services and then tampered with by SQL.
 import { beforeAll, describe, expect, it } from "vitest";
+import { createSyntheticTrail } from "@/lib/activity/synthetic-trail";
 import { decideRequest } from "@/lib/approvals/decide";
 import { submitAccessRequest } from "@/lib/approvals/request-access";
 import { db } from "@/lib/db";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { type Families, loadFamilies, newChatContext, toolCallId } from "@/lib/testing/fixtures";
-import { GENESIS_HASH, hashAuditRow } from "./hash";
 import { verifyAuditChain } from "./verify";
 
 let f: Families;
@@ -130,31 +130,7 @@ describe("verifyAuditChain on a large family", () => {
   let familyId: string;
 
   beforeAll(async () => {
-    familyId = (await db.family.create({ data: { name: "Big family" } })).id;
-    // Built in memory and inserted in batches: appending one by one would take the test minutes.
-    let prevHash = GENESIS_HASH;
-    const start = Date.UTC(2026, 0, 1);
-    const rows = Array.from({ length: ROWS }, (_, i) => {
-      const content = {
-        familyId,
-        seq: i + 1,
-        actorId: null,
-        actorRole: "SYSTEM",
-        childId: null,
-        action: i % 2 ? "request.expired" : "order.placed",
-        subjectType: "Order",
-        subjectId: `subject-${i}`,
-        data: { restaurant: "Pizza Palace", items: [`${(i % 3) + 1}× Cheese Pizza`], totalCents: 899 * ((i % 3) + 1) },
-        createdAt: new Date(start + i * 60_000),
-      };
-      const hash = hashAuditRow(prevHash, content);
-      const row = { ...content, prevHash, hash };
-      prevHash = hash;
-      return row;
-    });
-    for (let i = 0; i < rows.length; i += 1000) {
-      await db.auditEvent.createMany({ data: rows.slice(i, i + 1000) });
-    }
+    ({ familyId } = await createSyntheticTrail(ROWS));
   }, 120_000);
 
   it(`checks ${ROWS.toLocaleString("en-US")} rows (time printed, not asserted) and finds tampering past the first chunk`, async () => {
