@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { findAuditRow, setAuditData } from "./activity-helpers";
 import { decide, expect, newChat, openPendingCard, orderCard, send, tagged, test } from "./fixtures";
 
@@ -35,8 +36,15 @@ test("a parent reads who did what and why, filters by child, and downloads it as
   // Henry's ask is older, so further down.
   const asked = jane.getByRole("row").filter({ hasText: "Henry asked a parent to allow 1× Deluxe Burger" }).first();
   await expect(asked).toContainText(PREMIUM);
-  // Readable at 390 px: nothing scrolls sideways.
+  // Readable at 390 px (nothing scrolls sideways), and no WCAG A/AA violations. Reloaded first: the inbox's
+  // "Approved" toast would still be on screen after the client-side navigation, and it is not this page's.
+  await jane.reload();
+  await expect(jane.getByRole("status").filter({ hasText: /Trail intact/ })).toBeVisible();
   expect(await jane.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const axe = await new AxeBuilder({ page: jane }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(
+    axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
 
   // Only Rose's events: Henry's approval goes.
   await jane.getByLabel("Child").selectOption({ label: "Rose" });

@@ -1,18 +1,21 @@
+import { Suspense } from "react";
 import type { ActivityRow } from "@/lib/activity/queries";
 import { describeWhen } from "@/lib/activity/time";
+import type { ChainReport } from "@/lib/audit/verify";
 
 /**
  * The trail as a two-column table (when, what happened + why): it reads at 390 px as well as on a desktop, with
- * real header cells for screen readers. The first broken row, if on this page, is marked in words and colour.
+ * real header cells for screen readers. The first broken row, if on this page, is marked in words and colour once
+ * the verifier's report (streamed) arrives.
  */
 export function ActivityTable({
   rows,
   timeZone,
-  brokenSeq,
+  report,
 }: {
   rows: ActivityRow[];
   timeZone: string;
-  brokenSeq: number | null;
+  report: Promise<ChainReport>;
 }) {
   const now = new Date();
   return (
@@ -32,15 +35,12 @@ export function ActivityTable({
         <tbody>
           {rows.map((row) => {
             const when = describeWhen(row.createdAt, timeZone, now);
-            const broken = row.seq === brokenSeq;
             const { who, sentence, why } = row.description;
             return (
               <tr
                 key={row.id}
                 id={`event-${row.seq}`}
-                className={`border-stone-200 border-t align-top dark:border-stone-800 ${
-                  broken ? "bg-red-50 dark:bg-red-950" : ""
-                }`}
+                className="border-stone-200 border-t align-top dark:border-stone-800"
               >
                 <td className="px-3 py-3 text-sm">
                   <time dateTime={when.iso} className="block font-medium">
@@ -50,11 +50,9 @@ export function ActivityTable({
                   <span className="block text-stone-500 text-xs dark:text-stone-400">#{row.seq}</span>
                 </td>
                 <td className="break-words px-3 py-3">
-                  {broken ? (
-                    <p className="mb-1 font-semibold text-red-800 text-sm dark:text-red-200">
-                      <span aria-hidden>⚠ </span>Broken here: this event was changed or removed after it was written.
-                    </p>
-                  ) : null}
+                  <Suspense fallback={null}>
+                    <BrokenMark seq={row.seq} report={report} />
+                  </Suspense>
                   <p>
                     <strong className="font-semibold">{who}</strong>
                     {sentence.slice(who.length)}
@@ -80,5 +78,15 @@ export function ActivityTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+async function BrokenMark({ seq, report }: { seq: number; report: Promise<ChainReport> }) {
+  const verdict = await report;
+  if (verdict.intact || verdict.brokenSeq !== seq) return null;
+  return (
+    <p className="mb-2 rounded-lg bg-red-100 px-2 py-1 font-semibold text-red-900 text-sm ring-1 ring-red-300 dark:bg-red-950 dark:text-red-100 dark:ring-red-800">
+      <span aria-hidden>⚠ </span>Broken here: this event was changed or removed after it was written.
+    </p>
   );
 }

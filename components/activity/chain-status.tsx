@@ -4,7 +4,8 @@ import { describeWhen } from "@/lib/activity/time";
 import type { ChainReport } from "@/lib/audit/verify";
 
 /** The verifier's verdict: a quiet status when the chain holds, an alert naming the first broken event when not. */
-export function ChainStatus({ report, timeZone }: { report: ChainReport; timeZone: string }) {
+export async function ChainStatus({ report: pending, timeZone }: { report: Promise<ChainReport>; timeZone: string }) {
+  const report = await pending;
   if (report.intact) {
     return (
       <p
