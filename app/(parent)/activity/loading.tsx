@@ -1,0 +1,13 @@
+export default function ActivityLoading() {
+  return (
+    <div className="space-y-4" role="status" aria-busy="true">
+      <span className="sr-only">Loading the activity…</span>
+      <div className="h-8 w-40 animate-pulse rounded bg-stone-200 dark:bg-stone-800" />
+      <div className="h-12 animate-pulse rounded-xl bg-stone-200 dark:bg-stone-800" />
+      <div className="h-40 animate-pulse rounded-2xl bg-white ring-1 ring-stone-200 dark:bg-stone-900 dark:ring-stone-800" />
+      {[0, 1, 2, 3].map((i) => (
+        <div key={i} className="h-16 animate-pulse rounded-xl bg-stone-200 dark:bg-stone-800" />
+      ))}
+    </div>
+  );
+}
