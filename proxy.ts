@@ -11,5 +11,5 @@ export default auth((req) => {
 });
 
 export const config = {
-  matcher: ["/", "/chat/:path*", "/inbox/:path*"],
+  matcher: ["/", "/chat/:path*", "/inbox/:path*", "/family/:path*", "/activity/:path*"],
 };

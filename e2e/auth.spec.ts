@@ -35,10 +35,17 @@ test("after 10 wrong passwords an account's sign-in pauses, with a clear message
   // An unknown account is limited the same way as a real one, so the message reveals nothing.
   const identifier = `nobody-${Date.now().toString(36)}@example.com`;
   await page.goto("/login");
+  const signInButton = page.getByRole("button", { name: "Sign in" });
+  // Each attempt waits for the previous one to finish: React resets the form when an action completes, which
+  // would otherwise clear fields typed while it was pending and silently drop an attempt.
   const attempt = async () => {
+    await expect(signInButton).toBeEnabled();
     await page.getByLabel("Username or email").fill(identifier);
     await page.getByLabel("Password").fill("guess");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/login")),
+      signInButton.click(),
+    ]);
   };
   for (let i = 1; i <= 10; i++) {
     await attempt();

@@ -57,7 +57,14 @@ export async function createApprovalRequest(tx: Tx, input: CreateInput): Promise
     action: "request.created",
     subjectType: "ApprovalRequest",
     subjectId: request.id,
-    data: { kind: input.snapshot.kind, reasons: input.reasons, snapshotHash, rulesVersion: input.rules.version },
+    // The whole snapshot, so the trail alone says what was asked (restaurant, items and prices, or the question).
+    data: {
+      kind: input.snapshot.kind,
+      snapshot: input.snapshot,
+      reasons: input.reasons,
+      snapshotHash,
+      rulesVersion: input.rules.version,
+    },
   });
   await writeEvent(tx, {
     familyId: input.familyId,
