@@ -21,7 +21,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="font-sans">
         {children}
-        <Toaster position="top-center" richColors closeButton />
+        {/* Default (not rich) colours: sonner's green-on-green success toast fails WCAG AA contrast. */}
+        <Toaster position="top-center" closeButton />
       </body>
     </html>
   );
