@@ -50,7 +50,9 @@ describe("streamAgentTurn with OPENAI_API_KEY", () => {
     const [first, second] = fake.requests;
     expect(first?.body.model).toBe("lunchbox-test-model");
     expect(first?.body.tools?.map((t) => t.function.name).sort()).toEqual([
+      "askParent",
       "getMenu",
+      "getMyStatus",
       "listRestaurants",
       "placeOrder",
       "requestRestaurantAccess",
