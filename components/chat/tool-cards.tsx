@@ -159,7 +159,9 @@ export function StatusCard({ output }: { output: GetMyStatusOutput }) {
       {output.pending.length > 0 ? (
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-stone-700 dark:text-stone-300">
           {output.pending.map((p) => (
-            <li key={p.requestId}>{p.summary}</li>
+            <li key={p.requestId} className="first-letter:uppercase">
+              {p.summary}
+            </li>
           ))}
         </ul>
       ) : null}
