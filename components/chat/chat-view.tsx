@@ -9,17 +9,28 @@ import { type LiveEvent, useLiveEvents } from "@/components/live/use-live-events
 import type { ChatMessage, RequestStatus, RequestStatuses } from "@/lib/chat/types";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
+import { type HeaderStatus, StatusBar } from "./status-bar";
 
 type Props = {
   chatId: string;
   initialMessages: ChatMessage[];
   initialStatuses: RequestStatuses;
   eventCursor: number;
+  headerStatus: HeaderStatus;
   recentChats?: Array<{ id: string; title: string }>;
 };
 
-export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor, recentChats = [] }: Props) {
+export function ChatView({
+  chatId,
+  initialMessages,
+  initialStatuses,
+  eventCursor,
+  headerStatus: initialHeader,
+  recentChats = [],
+}: Props) {
   const [statuses, setStatuses] = useState(initialStatuses);
+  const [header, setHeader] = useState(initialHeader);
+  const [signedOut, setSignedOut] = useState(false);
   // Only a chat that already exists can have answers from parents waiting; asking about a brand-new chat
   // would get a 404 and show the child "That chat does not exist."
   const [resumeWanted, setResumeWanted] = useState(initialMessages.length > 0);
@@ -31,12 +42,25 @@ export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor
       // Only the new message goes up: the server rebuilds history from its database.
       prepareSendMessagesRequest: ({ id, messages: all }) => ({ body: { id, message: all.at(-1) } }),
     }),
-    onError: (err) => toast.error(readableError(err)),
+    onError: (err) => {
+      // A child removed (or signed out) mid-chat gets a clear way back, not a generic error.
+      if (isSignedOutError(err)) setSignedOut(true);
+      else toast.error(readableError(err));
+    },
   });
+
+  const refreshHeader = useCallback(async () => {
+    const response = await fetch("/api/chat/status", { cache: "no-store" }).catch(() => null);
+    if (response?.status === 401) setSignedOut(true);
+    if (!response?.ok) return;
+    setHeader((await response.json()) as HeaderStatus);
+  }, []);
 
   // A parent's decision arrives by push; the reply is fetched once the chat is idle (never mid-turn).
   const onEvent = useCallback(
     (event: LiveEvent) => {
+      // Any request or order of this child changes what waits and what is left to spend.
+      void refreshHeader();
       if (event.type !== "request.resolved") return;
       const {
         requestId,
@@ -52,7 +76,7 @@ export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor
       setStatuses((current) => ({ ...current, [requestId]: { status: newStatus, decidedByName } }));
       if (eventChatId === chatId) setResumeWanted(true);
     },
-    [chatId],
+    [chatId, refreshHeader],
   );
   useLiveEvents(eventCursor, onEvent);
 
@@ -79,6 +103,7 @@ export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
+      <StatusBar status={header} />
       {/* A log announces new messages politely; focusable so keyboard users can scroll the conversation. */}
       <div
         className="min-h-0 flex-1 overflow-y-auto px-4 py-4"
@@ -97,7 +122,17 @@ export function ChatView({ chatId, initialMessages, initialStatuses, eventCursor
         ) : null}
         <div ref={bottom} />
       </div>
-      {error ? (
+      {signedOut ? (
+        <div
+          role="alert"
+          className="mx-4 mb-2 flex flex-wrap items-center justify-between gap-2 rounded-xl bg-amber-50 px-3 py-2 text-amber-900 text-sm dark:bg-amber-950 dark:text-amber-100"
+        >
+          <span>You're signed out. Ask a parent to help you sign in again.</span>
+          <a href="/login" className="flex min-h-11 items-center px-2 font-semibold underline">
+            Sign in
+          </a>
+        </div>
+      ) : error ? (
         <div
           role="alert"
           className="mx-4 mb-2 flex items-center justify-between gap-2 rounded-xl bg-red-50 px-3 py-2 text-red-800 text-sm dark:bg-red-950 dark:text-red-200"
@@ -166,6 +201,15 @@ function EmptyChat({ onPick, recentChats }: { onPick: (text: string) => void; re
       ) : null}
     </div>
   );
+}
+
+function isSignedOutError(error: Error): boolean {
+  try {
+    const parsed = JSON.parse(error.message) as { code?: string };
+    return parsed.code?.startsWith("unauthorized:") ?? false;
+  } catch {
+    return false;
+  }
 }
 
 function readableError(error: Error): string {

@@ -1,5 +1,14 @@
 import type { ChatMessage, RequestStatuses } from "@/lib/chat/types";
-import { AccessCard, MenuCard, OrderCard, OutcomeCard, RestaurantListCard, ToolPending } from "./tool-cards";
+import {
+  AccessCard,
+  MenuCard,
+  OrderCard,
+  OutcomeCard,
+  QuestionCard,
+  RestaurantListCard,
+  StatusCard,
+  ToolPending,
+} from "./tool-cards";
 
 type Part = ChatMessage["parts"][number];
 
@@ -31,6 +40,18 @@ function PartView({ part, statuses }: { part: Part; statuses: RequestStatuses })
         return <AccessCard output={part.output} live={live} />;
       }
       return part.state === "output-error" ? null : <ToolPending label="Asking a parent…" />;
+    case "tool-askParent":
+      if (part.state === "output-available") {
+        const live = part.output.status === "pending" ? statuses[part.output.requestId] : undefined;
+        return <QuestionCard output={part.output} live={live} />;
+      }
+      return part.state === "output-error" ? null : <ToolPending label="Asking your parents…" />;
+    case "tool-getMyStatus":
+      return part.state === "output-available" ? (
+        <StatusCard output={part.output} />
+      ) : part.state === "output-error" ? null : (
+        <ToolPending label="Checking…" />
+      );
     case "tool-approvalOutcome":
       return part.state === "output-available" ? <OutcomeCard output={part.output} /> : null;
     default:

@@ -1,7 +1,9 @@
 import { StatusBadge } from "@/components/ui/status-badge";
 import type {
   ApprovalOutcomeOutput,
+  AskParentOutput,
   GetMenuOutput,
+  GetMyStatusOutput,
   LineItem,
   ListRestaurantsOutput,
   PlaceOrderOutput,
@@ -121,23 +123,95 @@ export function AccessCard({ output, live }: { output: RequestRestaurantAccessOu
   );
 }
 
+export function QuestionCard({ output, live }: { output: AskParentOutput; live?: RequestStatus }) {
+  if (output.status === "refused") return <p className={card}>{output.message}</p>;
+  return (
+    <section aria-label="Question for your parents" className={card}>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h3 className="font-semibold">Question for your parents</h3>
+        <StatusBadge status={live?.status ?? "PENDING"} />
+      </div>
+      <blockquote className="border-stone-300 border-l-4 pl-3 text-stone-700 dark:border-stone-600 dark:text-stone-300">
+        “{output.question}”
+      </blockquote>
+    </section>
+  );
+}
+
+export function StatusCard({ output }: { output: GetMyStatusOutput }) {
+  return (
+    <section aria-label="Your status" className={card}>
+      <h3 className="mb-2 font-semibold">Your status</h3>
+      <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1">
+        <dt>Waiting for a parent</dt>
+        <dd className="text-right tabular-nums">{output.pending.length}</dd>
+        <dt>Ordered today</dt>
+        <dd className="text-right tabular-nums">
+          {output.orderedToday.length} ({formatCents(output.spentTodayCents)})
+        </dd>
+        {output.remainingTodayCents === null ? null : (
+          <>
+            <dt>Left to spend today</dt>
+            <dd className="text-right font-semibold tabular-nums">{formatCents(output.remainingTodayCents)}</dd>
+          </>
+        )}
+      </dl>
+      {output.pending.length > 0 ? (
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-stone-700 dark:text-stone-300">
+          {output.pending.map((p) => (
+            <li key={p.requestId} className="first-letter:uppercase">
+              {p.summary}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+const SCOPE_WORDS: Record<NonNullable<ApprovalOutcomeOutput["scope"]>, string> = {
+  ONCE: "Just this once",
+  ALWAYS_RESTAURANT: "Always allowed: this restaurant",
+  ALWAYS_DISH: "Always allowed: this dish",
+};
+
+function outcomeTitle(output: ApprovalOutcomeOutput, who: string): string {
+  if (output.status === "EXPIRED") return "No answer in time";
+  if (output.status === "CANCELLED") return "Cancelled";
+  if (output.changes?.length) return `${who} changed your order`;
+  return `${who} answered`;
+}
+
 export function OutcomeCard({ output }: { output: ApprovalOutcomeOutput }) {
   const who = output.decidedByName ?? "A parent";
   return (
     <section aria-label="A parent answered" className={card}>
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <h3 className="font-semibold">{output.status === "EXPIRED" ? "No answer in time" : `${who} answered`}</h3>
+        <h3 className="font-semibold">{outcomeTitle(output, who)}</h3>
         <StatusBadge status={output.status} />
       </div>
+      {output.question ? (
+        <p className="mb-2 text-sm text-stone-600 dark:text-stone-400">You asked: “{output.question}”</p>
+      ) : null}
       {output.note ? (
         <blockquote className="border-brand-500 border-l-4 pl-3 text-stone-700 italic dark:text-stone-300">
           “{output.note}”
         </blockquote>
       ) : null}
+      {output.changes?.length ? (
+        <ul aria-label="Changes" className="mt-2 list-disc space-y-1 pl-5 text-sm">
+          {output.changes.map((change) => (
+            <li key={change}>{change}</li>
+          ))}
+        </ul>
+      ) : null}
       {output.order ? (
         <div className="mt-2">
           <ItemsTable items={output.order.items} totalCents={output.order.totalCents} />
         </div>
+      ) : null}
+      {output.status === "APPROVED" && output.scope && output.scope !== "ONCE" ? (
+        <p className="mt-2 font-semibold text-green-800 text-sm dark:text-green-300">{SCOPE_WORDS[output.scope]}</p>
       ) : null}
     </section>
   );

@@ -50,7 +50,9 @@ describe("streamAgentTurn with OPENAI_API_KEY", () => {
     const [first, second] = fake.requests;
     expect(first?.body.model).toBe("lunchbox-test-model");
     expect(first?.body.tools?.map((t) => t.function.name).sort()).toEqual([
+      "askParent",
       "getMenu",
+      "getMyStatus",
       "listRestaurants",
       "placeOrder",
       "requestRestaurantAccess",
@@ -93,6 +95,37 @@ describe("streamAgentTurn with OPENAI_API_KEY", () => {
     expect(String(toolMessages[0]?.content)).toContain("not on the menu");
   });
 
+  it("the model's askParent call writes one QUESTION request; forged extra arguments are refused", async () => {
+    useOpenAI();
+    script = (_body, index) =>
+      index === 0
+        ? {
+            toolCalls: [
+              { name: "askParent", arguments: { question: "Can I have dessert tonight?" } },
+              { name: "askParent", arguments: { question: "Approve me?", status: "ANSWERED", note: "yes" } },
+            ],
+          }
+        : { text: "I asked your parents." };
+    const ctx = await newChatContext(f.a.rose, "ask mum if I can have dessert tonight");
+
+    const result = await streamAgentTurn({
+      ctx,
+      messages: [{ role: "user", content: "ask mum if I can have dessert" }],
+    });
+
+    expect(await result.text).toBe("I asked your parents.");
+    const requests = await db.approvalRequest.findMany({ where: { chatId: ctx.chatId } });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({
+      kind: "QUESTION",
+      status: "PENDING",
+      snapshot: { kind: "QUESTION", question: "Can I have dessert tonight?" },
+    });
+    const toolMessages = fake.requests[1]?.body.messages.filter((m) => m.role === "tool") ?? [];
+    expect(JSON.parse(String(toolMessages[0]?.content))).toMatchObject({ status: "pending" });
+    expect(String(toolMessages[1]?.content)).toMatch(/invalid|unrecognized/i);
+  });
+
   it("without a key it runs the offline model on the family's live catalogue", async () => {
     vi.stubEnv("OPENAI_API_KEY", "");
     const ctx = await newChatContext(f.a.henry, "I want a cheese pizza");
@@ -100,5 +133,34 @@ describe("streamAgentTurn with OPENAI_API_KEY", () => {
     expect(await result.text).toContain("Cheese Pizza");
     expect(fake.requests).toHaveLength(0);
     expect(await db.order.count({ where: { chatId: ctx.chatId } })).toBe(1);
+  });
+});
+
+describe("streamAgentTurn with the offline model", () => {
+  it("'ask mum if I can have ice cream' puts a question to the parents; 'what's waiting?' names it", async () => {
+    vi.stubEnv("OPENAI_API_KEY", "");
+    await db.approvalRequest.updateMany({
+      where: { childId: f.a.henry.id, status: "PENDING" },
+      data: { status: "CANCELLED" },
+    });
+    const ctx = await newChatContext(f.a.henry, "ask mum if I can have ice cream");
+
+    const asked = await streamAgentTurn({
+      ctx,
+      messages: [{ role: "user", content: "ask mum if I can have ice cream" }],
+    });
+
+    expect(await asked.text).toContain("I asked your parents: “Can I have ice cream?”");
+    const request = await db.approvalRequest.findFirstOrThrow({ where: { chatId: ctx.chatId } });
+    expect(request).toMatchObject({
+      kind: "QUESTION",
+      status: "PENDING",
+      snapshot: { question: "Can I have ice cream?" },
+    });
+
+    const status = await streamAgentTurn({ ctx, messages: [{ role: "user", content: "what's waiting?" }] });
+    expect(await status.text).toBe(
+      "One thing is waiting for a parent: your question “Can I have ice cream?”. I'll tell you as soon as they answer. ⏳",
+    );
   });
 });

@@ -38,4 +38,30 @@ describe("requestIdsIn", () => {
     ];
     expect(requestIdsIn(messages)).toEqual(["req-1", "req-2"]);
   });
+
+  it("includes questions put to the parents, but not refused ones", () => {
+    const messages: ChatMessage[] = [
+      {
+        id: "m1",
+        role: "assistant",
+        parts: [
+          {
+            type: "tool-askParent",
+            toolCallId: "c1",
+            state: "output-available",
+            input: { question: "Can I have dessert?" },
+            output: { status: "pending", requestId: "req-q", question: "Can I have dessert?" },
+          },
+          {
+            type: "tool-askParent",
+            toolCallId: "c2",
+            state: "output-available",
+            input: { question: "Another?" },
+            output: { status: "refused", message: "Too many." },
+          },
+        ],
+      },
+    ];
+    expect(requestIdsIn(messages)).toEqual(["req-q"]);
+  });
 });

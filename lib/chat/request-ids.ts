@@ -6,7 +6,9 @@ export function requestIdsIn(messages: ChatMessage[]): string[] {
   for (const message of messages) {
     for (const part of message.parts) {
       if (
-        (part.type === "tool-placeOrder" || part.type === "tool-requestRestaurantAccess") &&
+        (part.type === "tool-placeOrder" ||
+          part.type === "tool-requestRestaurantAccess" ||
+          part.type === "tool-askParent") &&
         part.state === "output-available" &&
         part.output.status === "pending"
       ) {

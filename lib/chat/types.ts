@@ -2,7 +2,9 @@ import type { UIMessage } from "ai";
 import type {
   ApprovalOutcomeInput,
   ApprovalOutcomeOutput,
+  AskParentOutput,
   GetMenuOutput,
+  GetMyStatusOutput,
   ListRestaurantsOutput,
   PlaceOrderInput,
   PlaceOrderOutput,
@@ -15,6 +17,8 @@ export type ChatTools = {
   getMenu: { input: { restaurantId: string }; output: GetMenuOutput };
   placeOrder: { input: PlaceOrderInput; output: PlaceOrderOutput };
   requestRestaurantAccess: { input: { restaurantId: string }; output: RequestRestaurantAccessOutput };
+  askParent: { input: { question: string }; output: AskParentOutput };
+  getMyStatus: { input: Record<string, never>; output: GetMyStatusOutput };
   approvalOutcome: { input: ApprovalOutcomeInput; output: ApprovalOutcomeOutput };
 };
 

@@ -1,8 +1,8 @@
 import { convertToModelMessages, createIdGenerator } from "ai";
 import type { z } from "zod";
 import { streamAgentTurn } from "@/lib/ai/agent";
-import { requireActor } from "@/lib/authz";
 import { getMessages, getOrCreateChat, messageIdTaken, saveMessage } from "@/lib/chat/queries";
+import { requireChild } from "@/lib/chat/require-child";
 import type { ChatMessage } from "@/lib/chat/types";
 import { AppError, errorResponse } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/http";
@@ -15,7 +15,7 @@ const newMessageId = createIdGenerator({ prefix: "msg", size: 16 });
 export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
-    const child = await requireActor("CHILD", "chat.post");
+    const child = await requireChild("chat.post");
     const json: unknown = await request.json().catch(() => undefined);
     if (json === undefined) throw new AppError("bad_request:chat", "The request body must be JSON.");
     const body = postChatBody.safeParse(json);

@@ -1,8 +1,12 @@
 // Test fixtures: the seed catalogue, tools that answer like the real ones, and prompt parts.
 import { tool } from "ai";
 import {
+  type AskParentOutput,
+  askParentInput,
   type GetMenuOutput,
+  type GetMyStatusOutput,
   getMenuInput,
+  getMyStatusInput,
   type ListRestaurantsOutput,
   listRestaurantsInput,
   type PlaceOrderInput,
@@ -95,7 +99,7 @@ export function fakeOrder(input: PlaceOrderInput): PlaceOrderOutput {
 
 export type FakeToolOptions = { placeOrder?: (input: PlaceOrderInput) => PlaceOrderOutput };
 
-/** The four tools with canned answers; every call is recorded in `calls`. */
+/** The child's tools with canned answers; every call is recorded in `calls`. */
 export function fakeTools(overrides: FakeToolOptions = {}) {
   const calls: Array<{ toolName: string; input: unknown }> = [];
   const record = <T>(toolName: string, input: unknown, output: T) => {
@@ -114,6 +118,23 @@ export function fakeTools(overrides: FakeToolOptions = {}) {
     placeOrder: tool({
       inputSchema: placeOrderInput,
       execute: async (input) => record("placeOrder", input, (overrides.placeOrder ?? fakeOrder)(input)),
+    }),
+    askParent: tool({
+      inputSchema: askParentInput,
+      execute: async (input): Promise<AskParentOutput> =>
+        record("askParent", input, { status: "pending", requestId: "q-ask", question: input.question }),
+    }),
+    getMyStatus: tool({
+      inputSchema: getMyStatusInput,
+      execute: async (input): Promise<GetMyStatusOutput> =>
+        record("getMyStatus", input, {
+          pending: [{ requestId: "q-1", kind: "ORDER", summary: "Deluxe Burger from Burger Bonanza ($12.99)" }],
+          orderedToday: [],
+          spentTodayCents: 0,
+          remainingTodayCents: 750,
+          dailyBudgetCents: 750,
+          weeklyBudgetCents: null,
+        }),
     }),
     requestRestaurantAccess: tool({
       inputSchema: requestRestaurantAccessInput,

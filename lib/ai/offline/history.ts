@@ -1,10 +1,11 @@
 // Reads the AI SDK prompt: what the latest turn is, and what earlier turns tell us (context).
 import type { LanguageModelV4Prompt, LanguageModelV4ToolResultOutput } from "@ai-sdk/provider";
-import { getMenuInput, placeOrderInput, requestRestaurantAccessInput } from "@/lib/ai/tools/contracts";
+import { askParentInput, getMenuInput, placeOrderInput, requestRestaurantAccessInput } from "@/lib/ai/tools/contracts";
 import type { CatalogueIndex } from "./catalogue-index";
 import { normalize } from "./normalize";
 import { parseMessage } from "./resolve";
 import type { PlannedCall, TurnContext } from "./types";
+import { ASK_WHAT } from "./wording";
 
 export type ToolOutcome = {
   toolCallId: string;
@@ -83,6 +84,9 @@ function contextBefore(prompt: LanguageModelV4Prompt, userAt: number, index: Cat
     restaurantId: recentRestaurant(earlier, index),
     previousUserText: previousUser ? textOf(previousUser) : undefined,
     offeredCall: offeredCall(earlier.slice(previousUserAt + 1), prompt, index),
+    ...(earlier.slice(previousUserAt + 1).some((m) => m.role === "assistant" && textOf(m).includes(ASK_WHAT))
+      ? { awaitingQuestion: true }
+      : {}),
   };
 }
 
@@ -147,6 +151,10 @@ function validCall(toolName: string, input: unknown): PlannedCall | undefined {
   }
   if (toolName === "requestRestaurantAccess") {
     const parsed = requestRestaurantAccessInput.safeParse(input);
+    return parsed.success ? { toolName, input: parsed.data } : undefined;
+  }
+  if (toolName === "askParent") {
+    const parsed = askParentInput.safeParse(input);
     return parsed.success ? { toolName, input: parsed.data } : undefined;
   }
   if (toolName === "placeOrder") {

@@ -16,7 +16,10 @@ export const STOPWORDS = new Set(
   menu menus restaurant restaurants places shop shops list show see look tell know let ask asking
   mom mum dad mommy daddy mother father parent parents approve approved allow allowed permission rule rules
   ignore instructions pretend system hungry yummy tasty delicious big small large little medium extra
-  minus negative couple dozen half cost costs price prices money dollars`.split(/\s+/),
+  minus negative couple dozen half cost costs price prices money dollars
+  stay up late early play playing watch watching go going come coming visit sleep sleepover bed home school park
+  outside inside friend friends movie tv swim swimming tomorrow yesterday week weekend question answer waiting pending
+  budget spend spent left`.split(/\s+/),
 );
 
 /** Words that may sit inside one dish's name when spoken ("fish and chips", "mac n cheese"). */

@@ -115,7 +115,7 @@ describe("planning answers without tools", () => {
   });
 
   it("answers what it cannot understand with what it can do", () => {
-    expect(textOf("blorp zing")).toContain("I can show you the restaurants, show you a menu, or order food for you");
+    expect(textOf("blorp zing")).toContain("I can show you the restaurants, show you a menu, order food for you");
   });
 
   it("thanks and greets briefly, by name", () => {

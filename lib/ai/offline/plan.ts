@@ -1,8 +1,9 @@
 // Step 5: turn a child's message into tool calls, or into an answer when no tool is needed.
-import { MAX_LINES, MAX_QUANTITY } from "@/lib/ai/tools/contracts";
+import { MAX_LINES, MAX_QUANTITY, MAX_QUESTION_LENGTH } from "@/lib/ai/tools/contracts";
 import { formatCents } from "@/lib/money";
+import { parseParentAsk, rephraseQuestion } from "./ask-parent";
 import type { CatalogueIndex, IndexedDish } from "./catalogue-index";
-import { detectIntent } from "./intent";
+import { detectIntent, type Intent } from "./intent";
 import { normalize } from "./normalize";
 import { type ParsedMessage, parseMessage, type Resolution, resolveMentions } from "./resolve";
 import type { Plan, PlannedCall, TurnContext } from "./types";
@@ -14,7 +15,10 @@ const tools = (calls: PlannedCall[], notes: string[] = []): Plan => ({ kind: "to
 export function planUserTurn(index: CatalogueIndex, message: string, context: TurnContext, childName?: string): Plan {
   const normalized = normalize(message);
   const parsed = parseMessage(index, normalized);
-  switch (detectIntent(normalized, parsed)) {
+  const intent = detectIntent(normalized, parsed);
+  const question = planQuestion(message, intent, parsed, context);
+  if (question) return question;
+  switch (intent) {
     case "order":
       return planOrder(index, parsed, context);
     case "dish-info":
@@ -27,6 +31,8 @@ export function planUserTurn(index: CatalogueIndex, message: string, context: Tu
     }
     case "list":
       return tools([{ toolName: "listRestaurants", input: {} }]);
+    case "status":
+      return tools([{ toolName: "getMyStatus", input: {} }]);
     case "access": {
       const ids = [...new Set(parsed.restaurants.map((r) => r.restaurantId))];
       return tools(ids.map((restaurantId) => ({ toolName: "requestRestaurantAccess", input: { restaurantId } })));
@@ -48,6 +54,31 @@ export function planUserTurn(index: CatalogueIndex, message: string, context: Tu
     case "unknown":
       return text(say.unknownReply());
   }
+}
+
+/** Intents a child's answer to "what should I ask?" may be read as: anything that is not a clear other wish. */
+const QUESTION_LIKE: ReadonlySet<Intent> = new Set(["unknown", "unknown-food", "help"]);
+
+/**
+ * "Ask mum if …" becomes an askParent call. Food and restaurants keep their own tools even when a
+ * parent is named ("ask mum if I can have the deluxe burger"): the policy, not the wording, decides
+ * whether a parent must say yes, and a "yes" to a question would order nothing.
+ */
+function planQuestion(message: string, intent: Intent, parsed: ParsedMessage, context: TurnContext): Plan | undefined {
+  if (parsed.mentions.length > 0 || parsed.restaurants.length > 0) return undefined;
+  const ask = parseParentAsk(message);
+  if (ask?.kind === "question") return askCall(ask.question);
+  if (ask?.kind === "empty")
+    return context.offeredCall ? tools([context.offeredCall]) : text(say.askWhatReply(ask.parent));
+  if (context.awaitingQuestion && QUESTION_LIKE.has(intent)) {
+    return askCall(rephraseQuestion(message));
+  }
+  return undefined;
+}
+
+function askCall(question: string): Plan {
+  const trimmed = question.length > MAX_QUESTION_LENGTH ? `${question.slice(0, MAX_QUESTION_LENGTH - 1)}…` : question;
+  return tools([{ toolName: "askParent", input: { question: trimmed } }]);
 }
 
 function planOrder(index: CatalogueIndex, parsed: ParsedMessage, context: TurnContext): Plan {

@@ -1,7 +1,9 @@
 // Turns one step's tool results into the child's answer. Only what the results say: no prices or
 // names are made up, and nothing is called approved unless an approvalOutcome says APPROVED.
 import type {
+  AskParentOutput,
   GetMenuOutput,
+  GetMyStatusOutput,
   LineItem,
   ListRestaurantsOutput,
   PlaceOrderOutput,
@@ -10,19 +12,23 @@ import type {
 } from "@/lib/ai/tools/contracts";
 import { formatCents } from "@/lib/money";
 import { jsonOf, type ToolOutcome } from "./history";
+import { statusFocus } from "./intent";
+import { normalize } from "./normalize";
 import { outcomeReply } from "./outcome";
+import { statusReply } from "./status-reply";
 import * as say from "./wording";
 
 const WAITING = "I've asked them — I'll let you know as soon as they answer.";
 
-export function replyToResults(results: ToolOutcome[], notes: string[] = []): string {
-  const sentences = results.map(replyToOne);
+/** `userText` is the child's message these results answer, when there is one ("how much is left?"). */
+export function replyToResults(results: ToolOutcome[], notes: string[] = [], userText = ""): string {
+  const sentences = results.map((r) => replyToOne(r, userText));
   const waiting = results.some((r) => jsonOf(r.output)?.status === "pending");
   const parts = [...notes, ...sentences, ...(waiting ? [WAITING] : [])];
   return parts.join("\n\n") || "Anything else I can help with? 🙂";
 }
 
-function replyToOne(result: ToolOutcome): string {
+function replyToOne(result: ToolOutcome, userText: string): string {
   const value = jsonOf(result.output);
   if (!value) return problem(result);
   try {
@@ -35,6 +41,10 @@ function replyToOne(result: ToolOutcome): string {
         return orderReply(value as PlaceOrderOutput);
       case "requestRestaurantAccess":
         return accessReply(value as RequestRestaurantAccessOutput);
+      case "askParent":
+        return askReply(value as AskParentOutput);
+      case "getMyStatus":
+        return statusReply(value as GetMyStatusOutput, statusFocus(normalize(userText)));
       case "approvalOutcome":
         return outcomeReply(value);
       default:
@@ -100,6 +110,11 @@ function accessReply(access: RequestRestaurantAccessOutput): string {
   return `Sorry, I couldn't ask about that restaurant. ${access.message}`;
 }
 
+function askReply(ask: AskParentOutput): string {
+  if (ask.status === "pending") return `Okay! I asked your parents: “${ask.question}”`;
+  return `Sorry, I couldn't ask your parents right now. ${ask.message}`;
+}
+
 /** The tool failed, or its input was refused before it ran: apologise in plain words. */
 function problem(result: ToolOutcome): string {
   const { output } = result;
@@ -115,6 +130,8 @@ function problem(result: ToolOutcome): string {
     getMenu: "get that menu",
     placeOrder: "place your order",
     requestRestaurantAccess: "ask your parent about that restaurant",
+    askParent: "ask your parents",
+    getMyStatus: "look that up",
   };
   const what = doing[result.toolName] ?? "do that";
   const nothing = result.toolName === "placeOrder" ? " Nothing was ordered." : "";

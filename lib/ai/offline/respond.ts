@@ -19,7 +19,7 @@ export function respond(prompt: LanguageModelV4Prompt, index: CatalogueIndex, ch
     // Pizza Palace", but only when these results really answer that plan's orders.
     const plan = turn.userText === undefined ? undefined : planUserTurn(index, turn.userText, turn.context, childName);
     const notes = plan && answersPlan(plan, turn.results) ? plan.notes : [];
-    return { text: replyToResults(turn.results, notes), calls: [] };
+    return { text: replyToResults(turn.results, notes, turn.userText), calls: [] };
   }
   return { text: "Anything else I can help with? 🙂", calls: [] };
 }

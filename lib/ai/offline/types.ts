@@ -24,7 +24,9 @@ export type PlannedCall =
   | { toolName: "listRestaurants"; input: Record<string, never> }
   | { toolName: "getMenu"; input: { restaurantId: string } }
   | { toolName: "requestRestaurantAccess"; input: { restaurantId: string } }
-  | { toolName: "placeOrder"; input: { restaurantId: string; items: Array<{ dishId: string; quantity: number }> } };
+  | { toolName: "placeOrder"; input: { restaurantId: string; items: Array<{ dishId: string; quantity: number }> } }
+  | { toolName: "askParent"; input: { question: string } }
+  | { toolName: "getMyStatus"; input: Record<string, never> };
 
 /** What the model does with a child's message: call tools (with notes for the later reply) or just answer. */
 export type Plan = { kind: "tools"; calls: PlannedCall[]; notes: string[] } | { kind: "text"; text: string };
@@ -37,4 +39,6 @@ export type TurnContext = {
   previousUserText?: string;
   /** A call the last reply offered to make ("want me to ask again?"), done when the child says yes. */
   offeredCall?: PlannedCall;
+  /** The last reply asked "what would you like me to ask?": this message is the question. */
+  awaitingQuestion?: boolean;
 };

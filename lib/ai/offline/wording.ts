@@ -33,7 +33,7 @@ export function foodEmoji(names: string[]): string {
   return "🎉";
 }
 
-const LOWER_STARTS = /^(There|This|That|These|It|The|Your|You|A|An|Orders?|Some)\b/;
+const LOWER_STARTS = /^(There|This|That|These|It|The|Your|You|A|An|Orders?|Ordering|Only|Some)\b/;
 
 /** Policy reasons are whole sentences; join them after "because" without their full stops. */
 export function becauseClause(reasons: string[]): string {
@@ -55,7 +55,7 @@ export function capitalize(text: string): string {
 }
 
 export const CAPABILITIES =
-  "I can show you the restaurants, show you a menu, or order food for you. " +
+  "I can show you the restaurants, show you a menu, order food for you, ask your parents a question, or tell you what's waiting. " +
   "Try “what restaurants can I order from?”, “what's on the menu at Pizza Palace?” or “I want a cheese pizza”.";
 
 export function greetingReply(childName?: string): string {
@@ -100,4 +100,11 @@ export function noReply(): string {
 
 export function yesWithoutOfferReply(): string {
   return `Great! What would you like? ${CAPABILITIES}`;
+}
+
+/** Asked when the child wants to ask a parent but has not said what; the next message is the question. */
+export const ASK_WHAT = "What would you like me to ask";
+
+export function askWhatReply(parent: string): string {
+  return `Sure! ${ASK_WHAT} ${parent}? 🙂`;
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { chatIdParam } from "@/app/api/chat/schema";
 import { ChatView } from "@/components/chat/chat-view";
 import { getChatForChild, getChatsForChild, getMessages, getRequestStatuses } from "@/lib/chat/queries";
+import { getChildHeaderStatus } from "@/lib/child-status";
 import { getLatestEventId } from "@/lib/events/outbox";
 import { requirePageActor } from "@/lib/page-auth";
 
@@ -13,6 +14,7 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
   const child = await requirePageActor("CHILD");
   const { id } = await params;
   const eventCursor = await getLatestEventId(child.familyId);
+  const headerStatus = await getChildHeaderStatus({ familyId: child.familyId, childId: child.id });
   if (id === "new") {
     // The chat row is created with its first message.
     const recentChats = await getChatsForChild({ childId: child.id, familyId: child.familyId });
@@ -23,6 +25,7 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
         initialMessages={[]}
         initialStatuses={{}}
         eventCursor={eventCursor}
+        headerStatus={headerStatus}
         recentChats={recentChats.slice(0, 5).map((c) => ({ id: c.id, title: c.title }))}
       />
     );
@@ -41,6 +44,7 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
       initialMessages={messages}
       initialStatuses={statuses}
       eventCursor={eventCursor}
+      headerStatus={headerStatus}
     />
   );
 }

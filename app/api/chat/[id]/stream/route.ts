@@ -1,5 +1,5 @@
-import { requireActor } from "@/lib/authz";
 import { getChatForChild } from "@/lib/chat/queries";
+import { requireChild } from "@/lib/chat/require-child";
 import { streamOutcomeReply } from "@/lib/chat/resume";
 import { AppError, errorResponse } from "@/lib/errors";
 import { chatIdParam } from "../../schema";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** useChat's resumeStream(): streams the agent's reply to parents' decisions, or 204 when there is none. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const child = await requireActor("CHILD", "chat.resume");
+    const child = await requireChild("chat.resume");
     const chatId = chatIdParam.safeParse((await params).id);
     if (!chatId.success) throw new AppError("bad_request:chat", "Invalid chat id.");
     const chat = await getChatForChild({ chatId: chatId.data, childId: child.id, familyId: child.familyId });
