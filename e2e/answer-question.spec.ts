@@ -1,14 +1,30 @@
-import { answer, decidedSection, expect, insertQuestion, openPendingCard, requestCard, tagged, test } from "./fixtures";
+import {
+  answer,
+  decidedSection,
+  expect,
+  markDocument,
+  newChat,
+  openPendingCard,
+  outcomeCard,
+  requestCard,
+  send,
+  tagged,
+  test,
+} from "./fixtures";
 
-test("a parent answers a question in the inbox, once; the card then shows the reply", async ({ openAs }) => {
+test("ask a parent: the question reaches the inbox, the reply comes back to the chat by itself", async ({ openAs }) => {
+  const henry = await openAs("henry");
+  await newChat(henry);
   const words = tagged("ask mum if I can have dessert tonight");
-  insertQuestion("henry", "Henry asks: can he have dessert tonight?", words);
+  await send(henry, words);
+  const question = henry.getByRole("region", { name: "Question for your parents" });
+  await expect(question).toContainText("Can I have dessert tonight");
+  await expect(question).toContainText("Waiting for a parent");
+  const expectNoReload = await markDocument(henry);
 
   const jane = await openAs("jane");
   const card = await openPendingCard(jane, "Henry asks a question", words);
-  await expect(card.getByRole("figure", { name: /The question/ })).toContainText(
-    "Henry asks: can he have dessert tonight?",
-  );
+  await expect(card.getByRole("figure", { name: /The question/ })).toContainText("Can I have dessert tonight");
   await expect(card).toContainText("Only a parent can answer this question.");
   await expect(card.getByRole("button", { name: "Approve" })).toHaveCount(0);
   await expect(card.getByLabel("Reply")).toHaveAttribute("maxlength", "500");
@@ -25,4 +41,10 @@ test("a parent answers a question in the inbox, once; the card then shows the re
   await expect(decided).toContainText("Answered by Jane");
   await expect(decided).toContainText("Reply: “Yes, one scoop after dinner”");
   await expect(decided.getByLabel("Reply")).toHaveCount(0);
+
+  // Henry's chat hears the answer without a reload, once.
+  await expect(question).toContainText("Answered");
+  await expect(outcomeCard(henry)).toContainText("Yes, one scoop after dinner");
+  await expect(henry.getByText("Jane says: “Yes, one scoop after dinner”")).toHaveCount(1);
+  await expectNoReload();
 });

@@ -219,57 +219,6 @@ export function revokeAccess(child: Who, restaurant: string): void {
   }
 }
 
-/**
- * Puts a question from the child's agent to the parents straight into the database, as the askParent tool would
- * (that tool lives elsewhere; this tests the inbox's side alone). The request is marked as already told, so no
- * chat of the child is sent to report it. Returns the request id.
- */
-export function insertQuestion(child: Who, question: string, childWords: string): string {
-  const db = new DatabaseSync(dbFile);
-  const suffix = Math.random().toString(36).slice(2, 10);
-  const requestId = `e2e-question-${suffix}`;
-  const chatId = `e2e-chat-${suffix}`;
-  // Prisma's SQLite format: ISO 8601 with an explicit +00:00 offset.
-  const iso = (date: Date) => date.toISOString().replace("Z", "+00:00");
-  const now = new Date();
-  try {
-    db.exec("PRAGMA busy_timeout = 5000");
-    const user = db.prepare("SELECT id, familyId FROM User WHERE username = ?").get(PEOPLE[child].login) as {
-      id: string;
-      familyId: string;
-    };
-    db.prepare("INSERT INTO Chat (id, familyId, childId, title, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)").run(
-      chatId,
-      user.familyId,
-      user.id,
-      childWords,
-      iso(now),
-      iso(now),
-    );
-    db.prepare(
-      `INSERT INTO ApprovalRequest (id, familyId, childId, chatId, toolCallId, kind, status, snapshot, snapshotHash,
-         reasons, childWords, rulesVersion, expiresAt, reportedAt, createdAt)
-       VALUES (?, ?, ?, ?, ?, 'QUESTION', 'PENDING', ?, ?, ?, ?, 1, ?, ?, ?)`,
-    ).run(
-      requestId,
-      user.familyId,
-      user.id,
-      chatId,
-      `call-${suffix}`,
-      JSON.stringify({ kind: "QUESTION", question }),
-      `hash-${suffix}`,
-      JSON.stringify([{ code: "QUESTION_FOR_PARENT" }]),
-      childWords,
-      iso(new Date(now.getTime() + 60 * 60_000)),
-      iso(now),
-      iso(now),
-    );
-  } finally {
-    db.close();
-  }
-  return requestId;
-}
-
 /** Takes back a child's standing grant for one dish ("Always this dish"). */
 export function revokeDish(child: Who, dish: string): void {
   const db = new DatabaseSync(dbFile);
