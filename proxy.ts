@@ -5,7 +5,9 @@ import { authConfig } from "@/lib/auth-config";
 const { auth } = NextAuth(authConfig);
 
 export default auth((req) => {
-  if (!req.auth && req.nextUrl.pathname !== "/login") {
+  // Only page loads are redirected; a script or download asking for data gets the handler's own 401.
+  const wantsPage = req.headers.get("accept")?.includes("text/html") ?? false;
+  if (!req.auth && wantsPage && req.nextUrl.pathname !== "/login") {
     return Response.redirect(new URL("/login", req.nextUrl));
   }
 });

@@ -64,12 +64,14 @@ test("a parent changes the quantity before approving; a live refresh keeps the e
   await expect(decided).toContainText("2× Deluxe Burger");
   await expect(decided).toContainText("$25.98");
 
-  // Henry's chat hears it without a reload: one burger was placed, for $12.99.
+  // Henry's chat hears it without a reload: what changed, and that one burger was placed, for $12.99.
   await expect(order).toContainText("Approved");
   const outcome = outcomeCard(henry);
-  await expect(outcome).toContainText("Jane answered");
+  await expect(outcome).toContainText("Jane changed your order");
+  await expect(outcome).toContainText("Deluxe Burger: 2 → 1");
   await expect(outcome).toContainText("1× Deluxe Burger");
   await expect(outcome).toContainText("$12.99");
+  await expect(henry.getByText(/^Jane changed your order: Deluxe Burger: 2 → 1\. Your Deluxe Burger/)).toBeVisible();
   await expectNoReload();
 
   // Leave nothing pending for other specs.
@@ -108,7 +110,9 @@ test("a parent replaces a dish by a cheaper one from the same menu and removes a
   await expect(decided).toContainText("$7.99");
 
   const outcome = outcomeCard(henry);
+  await expect(outcome).toContainText("Deluxe Burger replaced by Classic Burger");
+  await expect(outcome).toContainText("Fries removed");
   await expect(outcome).toContainText("1× Classic Burger");
-  await expect(outcome).not.toContainText("Fries");
+  await expect(outcome).not.toContainText("× Fries");
   await expect(outcome).toContainText("$7.99");
 });
