@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { centsToDollarsInput, parseDollars } from "./money";
-import { childSchema, dishSchema, fieldErrorsOf, restaurantSchema, type RulesInput, rulesSchema } from "./schemas";
+import { childSchema, dishSchema, fieldErrorsOf, type RulesInput, restaurantSchema, rulesSchema } from "./schemas";
 
 describe("parseDollars", () => {
   it.each([
@@ -157,8 +157,6 @@ describe("rules form", () => {
 
   it("allows a weekly budget equal to the daily one, and a $0 budget", () => {
     expect(rulesSchema.safeParse({ ...base, budgets: { henry: { daily: "20", weekly: "20" } } }).success).toBe(true);
-    expect(rulesSchema.parse({ ...base, budgets: { henry: { daily: "0", weekly: "" } } }).budgets.henry?.daily).toBe(
-      0,
-    );
+    expect(rulesSchema.parse({ ...base, budgets: { henry: { daily: "0", weekly: "" } } }).budgets.henry?.daily).toBe(0);
   });
 });

@@ -178,7 +178,8 @@ export const rulesSchema = z
       });
     }
   });
-export type RulesInput = z.input<typeof rulesSchema>;
+/** What the form sends: text as typed (the radio's value too, which the schema checks). */
+export type RulesInput = Omit<z.input<typeof rulesSchema>, "outsideHours"> & { outsideHours: string };
 export type RulesValues = z.output<typeof rulesSchema>;
 
 /** Field name (the path joined with dots, as the forms name their inputs) → its first message. */
