@@ -1,0 +1,88 @@
+"use client";
+
+import { addDishAction, removeDishAction, updateDishAction } from "@/app/(parent)/family/restaurants/actions";
+import { Button } from "@/components/ui/button";
+import { centsToDollarsInput } from "@/lib/family/money";
+import { ConfirmForm } from "./confirm-form";
+import { FormField, FormMessage } from "./form-field";
+import { useFamilyForm } from "./use-family-form";
+
+const PRICE_HINT = "In dollars, like 12.50 (up to $1,000).";
+
+export function AddDishForm({ restaurantId }: { restaurantId: string }) {
+  const [state, action, pending] = useFamilyForm(addDishAction);
+  return (
+    <form action={action} className="space-y-3" aria-label="Add a dish">
+      <input type="hidden" name="restaurantId" value={restaurantId} />
+      <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">
+        <FormField
+          name="name"
+          label="Dish name"
+          maxLength={60}
+          autoComplete="off"
+          defaultValue={state.values?.name ?? ""}
+          error={state.fieldErrors?.name}
+        />
+        <FormField
+          name="price"
+          label="Price ($)"
+          inputMode="decimal"
+          autoComplete="off"
+          hint={PRICE_HINT}
+          defaultValue={state.values?.price ?? ""}
+          error={state.fieldErrors?.price}
+        />
+      </div>
+      <Button type="submit" disabled={pending}>
+        Add dish
+      </Button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+type Dish = { id: string; name: string; priceCents: number };
+
+/** One dish on the menu: its name and price, editable in place, and Remove. */
+export function DishEditor({ dish, restaurantName }: { dish: Dish; restaurantName: string }) {
+  const [state, action, pending] = useFamilyForm(updateDishAction);
+  const failed = state.ok === false;
+  const suffix = <span className="sr-only"> of {dish.name}</span>;
+  return (
+    <div className="space-y-2">
+      <form action={action} className="space-y-2" aria-label={`Edit ${dish.name}`}>
+        <input type="hidden" name="dishId" value={dish.id} />
+        <div className="grid grid-cols-[1fr_7rem] gap-2 sm:grid-cols-[1fr_9rem_auto] sm:items-end">
+          <FormField
+            name="name"
+            label={<>Name{suffix}</>}
+            maxLength={60}
+            autoComplete="off"
+            defaultValue={failed ? (state.values?.name ?? dish.name) : dish.name}
+            error={state.fieldErrors?.name}
+          />
+          <FormField
+            name="price"
+            label={<>Price ($){suffix}</>}
+            inputMode="decimal"
+            autoComplete="off"
+            defaultValue={failed ? (state.values?.price ?? "") : centsToDollarsInput(dish.priceCents)}
+            error={state.fieldErrors?.price}
+          />
+          <Button type="submit" variant="secondary" disabled={pending} aria-label={`Save ${dish.name}`}>
+            Save
+          </Button>
+        </div>
+        <FormMessage state={state} />
+      </form>
+      <ConfirmForm
+        action={removeDishAction}
+        fields={{ dishId: dish.id }}
+        label={`Remove ${dish.name}`}
+        shortLabel="Remove"
+        question={`Remove ${dish.name} from ${restaurantName}? Pending orders with it are cancelled. Past orders keep it.`}
+        confirmLabel={`Yes, remove ${dish.name}`}
+      />
+    </div>
+  );
+}
