@@ -67,6 +67,14 @@ describe("children", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("says a taken username and a bad PIN together", async () => {
+    const errors = await fieldErrorOf(createChild(f.a.jane, { name: "Max", username: "Rose", secret: "12" }));
+    expect(errors).toEqual({
+      username: "The username rose is taken. Try another one.",
+      secret: "A PIN has 4 to 8 digits.",
+    });
+  });
+
   it("renames and resets the password, each with one audit row; a parent or another family's child is not found", async () => {
     const { id } = await createChild(f.a.jane, { name: "Otto", username: "otto", secret: "longpassword" });
     expect(await renameChild(f.a.joe, { childId: id, name: "Otto B" })).toBe("Otto");

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
-import { type ChildInput, childSchema, nameField, secretField } from "./schemas";
+import { type ChildInput, childSchema, fieldErrorsOf, nameField, secretField, usernameField } from "./schemas";
 import { invalidInput, parseInput } from "./validate";
 
 // The seed's cost: fast enough for a sign-in on a small server, slow enough against offline guessing.
@@ -32,19 +32,28 @@ async function findChild(tx: Tx, familyId: string, childId: string) {
   return child;
 }
 
-/** Usernames are unique across every family, whatever the letter case. */
-async function assertUsernameFree(tx: Tx, username: string) {
-  const taken = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE lower(username) = ${username}`;
-  if (taken.length > 0) throw invalidInput({ username: `The username ${username} is taken. Try another one.` });
+/** Usernames are unique across every family, whatever the letter case; the message when it is taken. */
+async function usernameTaken(client: Tx, username: string): Promise<string | null> {
+  const rows = await client.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE lower(username) = ${username}`;
+  return rows.length > 0 ? `The username ${username} is taken. Try another one.` : null;
 }
 
 const actorOf = (actor: Actor) => ({ id: actor.id, role: "PARENT" as const });
 
 export async function createChild(actor: Actor, input: ChildInput): Promise<{ id: string; name: string }> {
-  const values = parseInput(childSchema, input);
+  const parsed = childSchema.safeParse(input);
+  if (!parsed.success) {
+    // Say at once that a well-formed username is taken too, not only after the other fields are fixed.
+    const errors = fieldErrorsOf(parsed.error);
+    const username = usernameField.safeParse(input.username);
+    const taken = !errors.username && username.success ? await usernameTaken(db, username.data) : null;
+    throw invalidInput(taken ? { ...errors, username: taken } : errors);
+  }
+  const values = parsed.data;
   const passwordHash = await bcrypt.hash(values.secret, BCRYPT_COST);
   const created = await db.$transaction(async (tx) => {
-    await assertUsernameFree(tx, values.username);
+    const taken = await usernameTaken(tx, values.username);
+    if (taken) throw invalidInput({ username: taken });
     const child = await tx.user.create({
       data: { familyId: actor.familyId, role: "CHILD", name: values.name, username: values.username, passwordHash },
       select: { id: true, name: true },

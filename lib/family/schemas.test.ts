@@ -160,3 +160,42 @@ describe("rules form", () => {
     expect(rulesSchema.parse({ ...base, budgets: { henry: { daily: "0", weekly: "" } } }).budgets.henry?.daily).toBe(0);
   });
 });
+
+describe("rules form: every problem at once", () => {
+  it("reports the weekly-below-daily budget and the hours even when another field failed", () => {
+    const parsed = rulesSchema.safeParse({
+      premiumLimit: "-1",
+      maxPending: "5",
+      expiryMinutes: "120",
+      budgets: { henry: { daily: "20", weekly: "5" } },
+      orderingStart: "08:00",
+      orderingEnd: "",
+      outsideHours: "ASK",
+      timeZone: "UTC",
+    });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) {
+      expect(Object.keys(fieldErrorsOf(parsed.error)).sort()).toEqual([
+        "budgets.henry.weekly",
+        "orderingEnd",
+        "premiumLimit",
+      ]);
+    }
+  });
+
+  it("does not add a second message to a time that is already wrong", () => {
+    const parsed = rulesSchema.safeParse({
+      premiumLimit: "10",
+      maxPending: "5",
+      expiryMinutes: "120",
+      budgets: {},
+      orderingStart: "25:00",
+      orderingEnd: "",
+      outsideHours: "ASK",
+      timeZone: "UTC",
+    });
+    expect(parsed.success ? {} : fieldErrorsOf(parsed.error)).toEqual({
+      orderingStart: "Enter a time as HH:MM, like 07:30.",
+    });
+  });
+});

@@ -145,39 +145,47 @@ export const rulesSchema = z
     outsideHours: z.enum(["ASK", "REFUSE"], { error: "Choose what happens outside ordering hours." }),
     timeZone: text("Choose a time zone.").refine(isValidTimeZone, "Choose a time zone from the list."),
   })
-  .superRefine((rules, ctx) => {
-    for (const [childId, budget] of Object.entries(rules.budgets)) {
-      if (budget.daily !== null && budget.weekly !== null && budget.weekly < budget.daily) {
+  // Checked even when another field failed, so the parent sees every problem at once.
+  .superRefine(
+    (rules, ctx) => {
+      for (const [childId, budget] of Object.entries(rules.budgets ?? {})) {
+        const { daily, weekly } = (budget ?? {}) as { daily?: unknown; weekly?: unknown };
+        if (typeof daily === "number" && typeof weekly === "number" && weekly < daily) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["budgets", childId, "weekly"],
+            message: "The weekly budget cannot be smaller than the daily budget.",
+          });
+        }
+      }
+      const { orderingStart: start, orderingEnd: end } = rules;
+      // A field that failed has its own message already (its value is not a time or null then).
+      const isTimeOrBlank = (value: unknown) => value === null || typeof value === "string";
+      if (!isTimeOrBlank(start) || !isTimeOrBlank(end)) return;
+      if (start !== null && end === null) {
         ctx.addIssue({
           code: "custom",
-          path: ["budgets", childId, "weekly"],
-          message: "The weekly budget cannot be smaller than the daily budget.",
+          path: ["orderingEnd"],
+          message: "Enter an end time too, or clear both for any time.",
         });
       }
-    }
-    const { orderingStart: start, orderingEnd: end } = rules;
-    if (start !== null && end === null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["orderingEnd"],
-        message: "Enter an end time too, or clear both for any time.",
-      });
-    }
-    if (start === null && end !== null) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["orderingStart"],
-        message: "Enter a start time too, or clear both for any time.",
-      });
-    }
-    if (start !== null && start === end) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["orderingEnd"],
-        message: "Start and end must differ (clear both for any time).",
-      });
-    }
-  });
+      if (start === null && end !== null) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["orderingStart"],
+          message: "Enter a start time too, or clear both for any time.",
+        });
+      }
+      if (start !== null && start === end) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["orderingEnd"],
+          message: "Start and end must differ (clear both for any time).",
+        });
+      }
+    },
+    { when: () => true },
+  );
 /** What the form sends: text as typed (the radio's value too, which the schema checks). */
 export type RulesInput = Omit<z.input<typeof rulesSchema>, "outsideHours"> & { outsideHours: string };
 export type RulesValues = z.output<typeof rulesSchema>;
