@@ -1,21 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { archiveDish, uniqueWord } from "./family-helpers";
+import { archiveDish, uniqueWord, violations } from "./family-helpers";
 import { expect, newChat, send, tagged, test } from "./fixtures";
 
 const added: string[] = [];
 test.afterEach(() => {
   for (const name of added.splice(0)) archiveDish(name);
 });
-
-/** WCAG A/AA problems on the page; toasts are left out (they fade in, which axe misreads as low contrast). */
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .exclude("[data-sonner-toaster]")
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 test("a dish with a bad price gets a field error; fixed, it shows on the child's menu; then it is removed", async ({
   openAs,

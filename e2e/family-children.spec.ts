@@ -1,4 +1,4 @@
-import { uniqueWord } from "./family-helpers";
+import { uniqueWord, violations } from "./family-helpers";
 import { expect, HOME, test } from "./fixtures";
 
 test("a parent adds a child who signs in; removed, the child's next message says they are signed out", async ({
@@ -20,6 +20,7 @@ test("a parent adds a child who signs in; removed, the child's next message says
   await expect(form.getByLabel("Username")).toHaveAccessibleDescription(/The username henry is taken/);
   await expect(form.getByLabel("Password or PIN")).toHaveAccessibleDescription(/A PIN has 4 to 8 digits/);
   await expect(form.getByLabel("Child's name")).toHaveValue(name);
+  expect(await violations(jane)).toEqual([]);
 
   await form.getByLabel("Username").fill(username);
   await form.getByLabel("Password or PIN").fill("4321");

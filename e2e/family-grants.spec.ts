@@ -1,4 +1,4 @@
-import { restoreRoseSushiGrant } from "./family-helpers";
+import { restoreRoseSushiGrant, violations } from "./family-helpers";
 import { decide, expect, newChat, openPendingCard, orderCard, send, tagged, test } from "./fixtures";
 
 test.beforeEach(() => restoreRoseSushiGrant());
@@ -13,6 +13,7 @@ test("a parent revokes Rose's 'always Sushi World', and her next Sushi World ord
   const rose = jane.getByRole("region", { name: "Rose" });
   await expect(rose).toContainText("Sushi World (restricted restaurant)");
   await expect(rose).toContainText("Allowed by Joe");
+  expect(await violations(jane)).toEqual([]);
 
   await rose.getByRole("button", { name: "Revoke Sushi World for Rose" }).click();
   const confirm = rose.getByRole("button", { name: "Yes, revoke Sushi World" });

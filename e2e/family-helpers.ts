@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 
 const dbFile = path.join(import.meta.dirname, "..", "data", "e2e.db");
 
@@ -72,4 +74,13 @@ export function uniqueWord(): string {
     n = Math.floor(n / 26);
   }
   return word.slice(-7);
+}
+
+/** WCAG A/AA problems on the page; toasts are left out (they fade in, which axe misreads as low contrast). */
+export async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .exclude("[data-sonner-toaster]")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }

@@ -1,4 +1,4 @@
-import { restorePremiumLimit } from "./family-helpers";
+import { restorePremiumLimit, violations } from "./family-helpers";
 import { expect, newChat, orderCard, send, tagged, test } from "./fixtures";
 
 test.afterEach(() => {
@@ -14,6 +14,7 @@ test("a parent raises the premium limit to $15, and Henry's next Deluxe Burger i
   await expect(jane.getByRole("heading", { name: "Rules" })).toBeVisible();
   const limit = jane.getByLabel("Premium dish limit ($)");
   await expect(limit).toHaveValue("10.00");
+  expect(await violations(jane)).toEqual([]);
 
   // Bad input first: a clear message on the field, and the rest of the form as typed.
   await limit.fill("-15");
@@ -26,6 +27,7 @@ test("a parent raises the premium limit to $15, and Henry's next Deluxe Burger i
     /cannot be smaller than the daily budget/,
   );
   await expect(limit).toHaveValue("-15");
+  expect(await violations(jane)).toEqual([]);
 
   await limit.fill("15.00");
   await jane.getByLabel("Daily budget for Henry ($)").fill("");

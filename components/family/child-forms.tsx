@@ -122,13 +122,13 @@ export function ChildCard({ child }: { child: Child }) {
         />
       </header>
       <details className="mt-2">
-        <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-sm text-stone-700 dark:text-stone-300">
+        <summary className="min-h-11 cursor-pointer py-3 font-semibold text-sm text-stone-700 dark:text-stone-300">
           Rename {child.name}
         </summary>
         <RenameForm child={child} />
       </details>
       <details className="mt-1">
-        <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-sm text-stone-700 dark:text-stone-300">
+        <summary className="min-h-11 cursor-pointer py-3 font-semibold text-sm text-stone-700 dark:text-stone-300">
           Reset {child.name}'s password or PIN
         </summary>
         <ResetSecretForm child={child} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { addDishAction, removeDishAction, updateDishAction } from "@/app/(parent)/family/restaurants/actions";
 import { Button } from "@/components/ui/button";
 import { centsToDollarsInput } from "@/lib/family/money";
@@ -48,11 +49,12 @@ export function DishEditor({ dish, restaurantName }: { dish: Dish; restaurantNam
   const [state, action, pending] = useFamilyForm(updateDishAction);
   const failed = state.ok === false;
   const suffix = <span className="sr-only"> of {dish.name}</span>;
+  const formId = useId();
   return (
     <div className="space-y-2">
-      <form action={action} className="space-y-2" aria-label={`Edit ${dish.name}`}>
+      <form id={formId} action={action} className="space-y-2" aria-label={`Edit ${dish.name}`}>
         <input type="hidden" name="dishId" value={dish.id} />
-        <div className="grid grid-cols-[1fr_7rem] gap-2 sm:grid-cols-[1fr_9rem_auto] sm:items-end">
+        <div className="grid grid-cols-[1fr_7rem] gap-2 sm:grid-cols-[1fr_9rem]">
           <FormField
             name="name"
             label={<>Name{suffix}</>}
@@ -69,20 +71,23 @@ export function DishEditor({ dish, restaurantName }: { dish: Dish; restaurantNam
             defaultValue={failed ? (state.values?.price ?? "") : centsToDollarsInput(dish.priceCents)}
             error={state.fieldErrors?.price}
           />
-          <Button type="submit" variant="secondary" disabled={pending} aria-label={`Save ${dish.name}`}>
-            Save
-          </Button>
         </div>
         <FormMessage state={state} />
       </form>
-      <ConfirmForm
-        action={removeDishAction}
-        fields={{ dishId: dish.id }}
-        label={`Remove ${dish.name}`}
-        shortLabel="Remove"
-        question={`Remove ${dish.name} from ${restaurantName}? Pending orders with it are cancelled. Past orders keep it.`}
-        confirmLabel={`Yes, remove ${dish.name}`}
-      />
+      {/* Save submits the form above (form attribute), so it can sit beside Remove, which is a form of its own. */}
+      <div className="flex flex-wrap items-start gap-2">
+        <Button form={formId} type="submit" variant="secondary" disabled={pending} aria-label={`Save ${dish.name}`}>
+          Save
+        </Button>
+        <ConfirmForm
+          action={removeDishAction}
+          fields={{ dishId: dish.id }}
+          label={`Remove ${dish.name}`}
+          shortLabel="Remove"
+          question={`Remove ${dish.name} from ${restaurantName}? Pending orders with it are cancelled. Past orders keep it.`}
+          confirmLabel={`Yes, remove ${dish.name}`}
+        />
+      </div>
     </div>
   );
 }
