@@ -1,0 +1,86 @@
+// SQL for the /family specs' clean-up: what a test changed in the shared e2e database goes back, even when the
+// test failed halfway (each test runs twice, desktop and phone, and later spec files rely on the seed's state).
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+const dbFile = path.join(import.meta.dirname, "..", "data", "e2e.db");
+
+function withDb<T>(work: (db: DatabaseSync) => T): T {
+  const db = new DatabaseSync(dbFile);
+  try {
+    db.exec("PRAGMA busy_timeout = 5000");
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+// Prisma's SQLite format for DateTime: ISO 8601 with an explicit +00:00 offset.
+const nowText = () => new Date().toISOString().replace("Z", "+00:00");
+
+/** Rose's seeded "always allow Sushi World": if none stands, the last revoked one stands again. */
+export function restoreRoseSushiGrant(): void {
+  withDb((db) => {
+    const where = `childId = (SELECT id FROM User WHERE username = 'rose')
+      AND restaurantId = (SELECT id FROM Restaurant WHERE name = 'Sushi World')
+      AND dishId IS NULL AND scope = 'ALWAYS'`;
+    const standing = db.prepare(`SELECT count(*) AS n FROM AccessGrant WHERE ${where} AND revokedAt IS NULL`).get() as {
+      n: number;
+    };
+    if (standing.n > 0) return;
+    db.prepare(
+      `UPDATE AccessGrant SET revokedAt = NULL WHERE id = (
+         SELECT id FROM AccessGrant WHERE ${where} ORDER BY revokedAt DESC LIMIT 1)`,
+    ).run();
+  });
+}
+
+/** The seed's premium limit ($10.00) as a new rules version, if the latest version says otherwise. */
+export function restorePremiumLimit(cents = 1000): void {
+  withDb((db) => {
+    const latest = db
+      .prepare(
+        `SELECT * FROM Rules WHERE familyId = (SELECT familyId FROM User WHERE username = 'henry')
+         ORDER BY version DESC LIMIT 1`,
+      )
+      .get() as Record<string, string | number | null> | undefined;
+    if (!latest || latest.premiumLimitCents === cents) return;
+    db.prepare(
+      `INSERT INTO Rules (id, familyId, version, premiumLimitCents, maxPendingPerChild, expiryMinutes, childBudgets,
+         orderingStart, orderingEnd, outsideHours, timeZone, createdById, createdAt)
+       SELECT ?, familyId, version + 1, ?, maxPendingPerChild, expiryMinutes, childBudgets, orderingStart,
+         orderingEnd, outsideHours, timeZone, createdById, ? FROM Rules WHERE id = ?`,
+    ).run(`e2e-${randomUUID()}`, cents, nowText(), String(latest.id));
+  });
+}
+
+/** Archives dishes a test added (by exact name), in case the test failed before removing them itself. */
+export function archiveDish(name: string): void {
+  withDb((db) => {
+    db.prepare("UPDATE Dish SET archived = 1 WHERE name = ? AND archived = 0").run(name);
+  });
+}
+
+/** Letters only (a dish or child name the offline model reads as a word, not a number). */
+export function uniqueWord(): string {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  let n = Date.now() * 10 + Math.floor(Math.random() * 10);
+  let word = "";
+  while (n > 0) {
+    word = (letters[n % 26] ?? "a") + word;
+    n = Math.floor(n / 26);
+  }
+  return word.slice(-7);
+}
+
+/** WCAG A/AA problems on the page; toasts are left out (they fade in, which axe misreads as low contrast). */
+export async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .exclude("[data-sonner-toaster]")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
