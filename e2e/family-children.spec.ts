@@ -47,8 +47,10 @@ test("a parent adds a child who signs in; removed, the child's next message says
   const input = child.getByLabel("Message");
   await input.fill("hello");
   await child.getByRole("button", { name: "Send" }).click();
-  // What the chat shows today (its UI belongs to the chat): the server's 401 message.
-  await expect(child.getByRole("alert").filter({ hasText: "Please sign in." })).toBeVisible();
+  await expect(
+    child.getByRole("alert").filter({ hasText: "You're signed out. Ask a parent to help you sign in again." }),
+  ).toBeVisible();
+  await expect(input).toHaveValue("hello");
 
   // Signing in again fails, and the username is free for a new child.
   await child.goto("/login");
