@@ -1,29 +1,13 @@
 // Test data the child-status spec changes by SQL, and puts back: a budget (no screen of the child's sets one)
 // and the requests it leaves waiting. Specs share one database and run twice, so everything is undone.
-import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
-
-const dbFile = path.join(import.meta.dirname, "..", "data", "e2e.db");
-
-function withDb<T>(work: (db: DatabaseSync) => T): T {
-  const db = new DatabaseSync(dbFile);
-  try {
-    db.exec("PRAGMA busy_timeout = 5000");
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
-
-// Prisma's SQLite format: ISO 8601 with an explicit +00:00 offset.
-const nowText = () => new Date().toISOString().replace("Z", "+00:00");
+import { sqlTime, withE2eDb } from "./db";
 
 /**
  * A new rules version for the child's family, copying the latest one with a daily budget for this child,
  * as a parent's change would. Returns the new row's id, for `removeRules`.
  */
 export function setDailyBudget(username: string, dailyCents: number): string {
-  return withDb((db) => {
+  return withE2eDb((db) => {
     const child = db.prepare("SELECT id, familyId FROM User WHERE username = ?").get(username) as
       | { id: string; familyId: string }
       | undefined;
@@ -44,20 +28,20 @@ export function setDailyBudget(username: string, dailyCents: number): string {
 }
 
 export function removeRules(id: string): void {
-  withDb((db) => db.prepare("DELETE FROM Rules WHERE id = ?").run(id));
+  withE2eDb((db) => db.prepare("DELETE FROM Rules WHERE id = ?").run(id));
 }
 
 /** Settles the requests this test left waiting (found by the child's tagged words), already told, so none lingers. */
 export function cancelRequests(childWords: string[]): void {
-  withDb((db) => {
+  withE2eDb((db) => {
     const statement = db.prepare(
       "UPDATE ApprovalRequest SET status = 'CANCELLED', decidedAt = ?, reportedAt = ? WHERE status = 'PENDING' AND childWords = ?",
     );
-    for (const words of childWords) statement.run(nowText(), nowText(), words);
+    for (const words of childWords) statement.run(sqlTime(), sqlTime(), words);
   });
 }
 
 /** Removes or restores a child as the parent's Family page does (active = false / true). */
 export function setActive(username: string, active: boolean): void {
-  withDb((db) => db.prepare("UPDATE User SET active = ? WHERE username = ?").run(active ? 1 : 0, username));
+  withE2eDb((db) => db.prepare("UPDATE User SET active = ? WHERE username = ?").run(active ? 1 : 0, username));
 }

@@ -1,29 +1,13 @@
 // SQL for the /family specs' clean-up: what a test changed in the shared e2e database goes back, even when the
 // test failed halfway (each test runs twice, desktop and phone, and later spec files rely on the seed's state).
 import { randomUUID } from "node:crypto";
-import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-
-const dbFile = path.join(import.meta.dirname, "..", "data", "e2e.db");
-
-function withDb<T>(work: (db: DatabaseSync) => T): T {
-  const db = new DatabaseSync(dbFile);
-  try {
-    db.exec("PRAGMA busy_timeout = 5000");
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
-
-// Prisma's SQLite format for DateTime: ISO 8601 with an explicit +00:00 offset.
-const nowText = () => new Date().toISOString().replace("Z", "+00:00");
+import { sqlTime, withE2eDb } from "./db";
 
 /** Rose's seeded "always allow Sushi World": if none stands, the last revoked one stands again. */
 export function restoreRoseSushiGrant(): void {
-  withDb((db) => {
+  withE2eDb((db) => {
     const where = `childId = (SELECT id FROM User WHERE username = 'rose')
       AND restaurantId = (SELECT id FROM Restaurant WHERE name = 'Sushi World')
       AND dishId IS NULL AND scope = 'ALWAYS'`;
@@ -40,7 +24,7 @@ export function restoreRoseSushiGrant(): void {
 
 /** The seed's premium limit ($10.00) as a new rules version, if the latest version says otherwise. */
 export function restorePremiumLimit(cents = 1000): void {
-  withDb((db) => {
+  withE2eDb((db) => {
     const latest = db
       .prepare(
         `SELECT * FROM Rules WHERE familyId = (SELECT familyId FROM User WHERE username = 'henry')
@@ -53,13 +37,13 @@ export function restorePremiumLimit(cents = 1000): void {
          orderingStart, orderingEnd, outsideHours, timeZone, createdById, createdAt)
        SELECT ?, familyId, version + 1, ?, maxPendingPerChild, expiryMinutes, childBudgets, orderingStart,
          orderingEnd, outsideHours, timeZone, createdById, ? FROM Rules WHERE id = ?`,
-    ).run(`e2e-${randomUUID()}`, cents, nowText(), String(latest.id));
+    ).run(`e2e-${randomUUID()}`, cents, sqlTime(), String(latest.id));
   });
 }
 
 /** Archives dishes a test added (by exact name), in case the test failed before removing them itself. */
 export function archiveDish(name: string): void {
-  withDb((db) => {
+  withE2eDb((db) => {
     db.prepare("UPDATE Dish SET archived = 1 WHERE name = ? AND archived = 0").run(name);
   });
 }

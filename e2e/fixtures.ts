@@ -2,8 +2,6 @@
 // Every spec runs against one database (data/e2e.db, fresh per `playwright test` run) shared by both projects,
 // so nothing here relies on what another test left behind: each test starts a new chat, and a parent finds a
 // request by the words the child typed, which carry a tag unique to the test.
-import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import {
   type Browser,
   type BrowserContext,
@@ -13,6 +11,7 @@ import {
   type Page,
   type TestInfo,
 } from "@playwright/test";
+import { sqlTime, withE2eDb } from "./db";
 
 export { expect };
 
@@ -198,55 +197,36 @@ export async function answer(card: Locator, reply: string) {
 
 // ---- test data that no screen can undo ----
 
-const dbFile = path.join(import.meta.dirname, "..", "data", "e2e.db");
-
 /**
  * Takes back a child's permissions for a restaurant (and its dishes), as if they had never been given: an
  * "Always this restaurant" or "Always this dish" given by an earlier test (or the other project) would otherwise stay.
  */
 export function revokeAccess(child: Who, restaurant: string): void {
-  const db = new DatabaseSync(dbFile);
-  try {
-    db.exec("PRAGMA busy_timeout = 5000");
-    db.prepare(
-      `UPDATE AccessGrant SET revokedAt = ?
-       WHERE revokedAt IS NULL
-         AND childId IN (SELECT id FROM User WHERE username = ?)
-         AND restaurantId IN (SELECT id FROM Restaurant WHERE name = ?)`,
-    ).run(new Date().toISOString().replace("Z", "+00:00"), PEOPLE[child].login, restaurant);
-  } finally {
-    db.close();
-  }
+  revokeGrants(child, "restaurantId IN (SELECT id FROM Restaurant WHERE name = ?)", restaurant);
 }
 
 /** Takes back a child's standing grant for one dish ("Always this dish"). */
 export function revokeDish(child: Who, dish: string): void {
-  const db = new DatabaseSync(dbFile);
-  try {
-    db.exec("PRAGMA busy_timeout = 5000");
-    db.prepare(
-      `UPDATE AccessGrant SET revokedAt = ?
-       WHERE revokedAt IS NULL
-         AND childId IN (SELECT id FROM User WHERE username = ?)
-         AND dishId IN (SELECT id FROM Dish WHERE name = ?)`,
-    ).run(new Date().toISOString().replace("Z", "+00:00"), PEOPLE[child].login, dish);
-  } finally {
-    db.close();
-  }
+  revokeGrants(child, "dishId IN (SELECT id FROM Dish WHERE name = ?)", dish);
+}
+
+function revokeGrants(child: Who, which: string, name: string): void {
+  withE2eDb((db) =>
+    db
+      .prepare(
+        `UPDATE AccessGrant SET revokedAt = ?
+         WHERE revokedAt IS NULL AND childId IN (SELECT id FROM User WHERE username = ?) AND ${which}`,
+      )
+      .run(sqlTime(), PEOPLE[child].login, name),
+  );
 }
 
 /** Moves the expiry of the child's pending request (found by its words) into the past, as if hours had gone by. */
 export function expireRequest(childWords: string): void {
-  const db = new DatabaseSync(dbFile);
-  try {
-    db.exec("PRAGMA busy_timeout = 5000");
-    // Prisma's SQLite format: ISO 8601 with an explicit +00:00 offset.
-    const past = new Date(Date.now() - 60_000).toISOString().replace("Z", "+00:00");
+  withE2eDb((db) => {
     const changed = db
       .prepare("UPDATE ApprovalRequest SET expiresAt = ? WHERE status = 'PENDING' AND childWords = ?")
-      .run(past, childWords);
+      .run(sqlTime(new Date(Date.now() - 60_000)), childWords);
     if (changed.changes !== 1) throw new Error(`expected one pending request for "${childWords}"`);
-  } finally {
-    db.close();
-  }
+  });
 }
