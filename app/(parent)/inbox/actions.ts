@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { answerQuestion } from "@/lib/approvals/answer";
 import { decideRequest } from "@/lib/approvals/decide";
+import { describeDecision } from "@/lib/approvals/describe";
 import { requireActor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { describeDecision } from "./describe";
 import { readAnswerForm, readDecisionForm, readEditLines } from "./form-data";
 
 export type DecisionState = { ok?: boolean; message?: string; fieldErrors?: Record<string, string> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DecideResult } from "@/lib/approvals/decide";
-import { describeDecision } from "./describe";
+import { describeDecision } from "@/lib/approvals/describe";
 import { readAnswerForm, readDecisionForm, readEditLines } from "./form-data";
 
 function form(entries: Array<[string, string]>): FormData {

@@ -1,3 +1,4 @@
+// A decision's result in words, for the parent who clicked (inbox) or called (the decision API).
 import { format } from "date-fns";
 import type { DecideResult } from "@/lib/approvals/decide";
 
