@@ -43,8 +43,10 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-    { name: "phone", use: { ...devices["Pixel 7"] } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: "threats/**" },
+    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: "threats/**" },
+    // THREATS.md rows proven over HTTP against the production server: no browser, run once.
+    { name: "api", testMatch: "threats/**/*.spec.ts" },
   ],
   webServer: {
     command: `node e2e/serve.mjs ${port}`,
