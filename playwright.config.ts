@@ -5,6 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 // `next build` must have run first (`npm test` does it).
 // E2E_PORT lets a second checkout run its suite while another one is running.
 const port = Number(process.env.E2E_PORT) || 3100;
+// Shared by the server (webServer inherits this environment) and the flood spec, which needs the number.
+// Higher than the default 30 because every spec chats as Henry within the same few minutes.
+process.env.CHAT_TURNS_PER_MINUTE ??= "120";
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Playwright cannot download its browser on machines without internet access: use Debian's Chromium when it is

@@ -1,5 +1,8 @@
 // Helpers for the HTTP threat specs: signed-in API clients and the stress switch.
+
+import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, request } from "@playwright/test";
+import { sqlTime, withE2eDb } from "../db";
 import { PASSWORD, PEOPLE, type Who } from "../fixtures";
 
 /** `npm run test:stress` sets LUNCHBOX_STRESS=1: the same specs, many more rounds. */
@@ -8,18 +11,50 @@ export function rounds(normal: number, stress: number): number {
 }
 
 /** An API client holding `who`'s session cookie, signed in through Auth.js's credentials endpoint. */
-export async function signedInClient(baseURL: string, who: Who): Promise<APIRequestContext> {
+export async function signedInClient(baseURL: string, who: Who | { login: string }): Promise<APIRequestContext> {
+  const login = typeof who === "string" ? PEOPLE[who].login : who.login;
   const client = await request.newContext({ baseURL });
   const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await client.post("/api/auth/callback/credentials", {
-    form: { csrfToken, identifier: PEOPLE[who].login, password: PASSWORD, callbackUrl: "/" },
+    form: { csrfToken, identifier: login, password: PASSWORD, callbackUrl: "/" },
     maxRedirects: 0,
   });
-  expect(response.status(), `sign in as ${who}`).toBeLessThan(400);
+  expect(response.status(), `sign in as ${login}`).toBeLessThan(400);
   const cookies = (await client.storageState()).cookies.map((c) => c.name);
   expect(
     cookies.some((name) => name.includes("session-token")),
-    `session cookie for ${who}`,
+    `session cookie for ${login}`,
   ).toBe(true);
   return client;
+}
+
+/**
+ * Children of the demo family made for one spec (Henry's password and family), so a spec that chats a lot
+ * neither meets another spec's requests nor spends Henry's per-minute turn limit. Returns their logins.
+ */
+export function createChildren(prefix: string, count: number): string[] {
+  const tag = randomUUID().slice(0, 8);
+  return withE2eDb((db) => {
+    const henry = db.prepare("SELECT familyId, passwordHash FROM User WHERE username = 'henry'").get() as {
+      familyId: string;
+      passwordHash: string;
+    };
+    const insert = db.prepare(
+      `INSERT INTO User (id, familyId, role, name, username, passwordHash, active, createdAt)
+       VALUES (?, ?, 'CHILD', ?, ?, ?, 1, ?)`,
+    );
+    return Array.from({ length: count }, (_, i) => {
+      const login = `${prefix}.${tag}.${i}`;
+      insert.run(`e2e-${tag}-${i}`, henry.familyId, `Kid ${i + 1}`, login, henry.passwordHash, sqlTime());
+      return login;
+    });
+  });
+}
+
+/** Removes the children a spec made, as a parent would: signed out for good, username freed. */
+export function removeChildren(logins: string[]): void {
+  withE2eDb((db) => {
+    const remove = db.prepare("UPDATE User SET active = 0, username = NULL WHERE username = ?");
+    for (const login of logins) remove.run(login);
+  });
 }

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { streamAgentTurn } from "@/lib/ai/agent";
 import { getMessages, getOrCreateChat, messageIdTaken, saveMessage } from "@/lib/chat/queries";
 import { requireChild } from "@/lib/chat/require-child";
+import { consumeChatTurn } from "@/lib/chat/turn-limit";
 import type { ChatMessage } from "@/lib/chat/types";
 import { AppError, errorResponse } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/http";
@@ -16,6 +17,7 @@ export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const child = await requireChild("chat.post");
+    await consumeChatTurn(child.id);
     const json: unknown = await request.json().catch(() => undefined);
     if (json === undefined) throw new AppError("bad_request:chat", "The request body must be JSON.");
     const body = postChatBody.safeParse(json);

@@ -1,0 +1,148 @@
+// THREATS.md rows 6, 7, 8 and 22 over HTTP, against the production server on SQLite: parallel decisions on one
+// request end in exactly one terminal state, an order exists iff it was approved, and no call gets a 5xx.
+import { randomUUID } from "node:crypto";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { sqlTime, withE2eDb } from "../db";
+import { tagged } from "../fixtures";
+import { createChildren, removeChildren, rounds, signedInClient } from "./http";
+
+type Clients = { kids: APIRequestContext[]; jane: APIRequestContext; joe: APIRequestContext };
+let clients: Clients;
+let kidLogins: string[] = [];
+let turns = 0;
+
+test.beforeAll(async ({ baseURL }) => {
+  const url = baseURL ?? "";
+  // Children of its own, taking turns, so the stress run stays within each child's chat turn limit.
+  kidLogins = createChildren("race", 4);
+  clients = {
+    kids: await Promise.all(kidLogins.map((login) => signedInClient(url, { login }))),
+    jane: await signedInClient(url, "jane"),
+    joe: await signedInClient(url, "joe"),
+  };
+});
+test.afterAll(async () => {
+  for (const client of [...(clients?.kids ?? []), clients?.jane, clients?.joe]) await client?.dispose();
+  removeChildren(kidLogins);
+});
+
+/**
+ * A child asks for premium dishes through the chat API; returns the pending request's id (read from the DB).
+ * Requests waiting at the same time differ in quantity: identical ones would be merged into one.
+ */
+async function pendingRequest(quantity = 1): Promise<string> {
+  const words = tagged(`I'd like ${quantity} deluxe burgers`);
+  const kid = clients.kids[turns++ % clients.kids.length] as APIRequestContext;
+  const response = await kid.post("/api/chat", {
+    data: {
+      id: `chat-${randomUUID()}`,
+      message: { id: `msg-${randomUUID()}`, role: "user", parts: [{ type: "text", text: words }] },
+    },
+  });
+  expect(response.status()).toBe(200);
+  await response.body();
+  const row = withE2eDb(
+    (db) =>
+      db.prepare("SELECT id FROM ApprovalRequest WHERE childWords = ? AND status = 'PENDING'").get(words) as
+        | { id: string }
+        | undefined,
+  );
+  if (!row) throw new Error(`no pending request for "${words}"`);
+  return row.id;
+}
+
+type Effect = { status: string; orders: number; decisions: number };
+
+function effectOf(requestId: string): Effect {
+  return withE2eDb((db) => {
+    const request = db.prepare("SELECT status FROM ApprovalRequest WHERE id = ?").get(requestId) as { status: string };
+    const orders = db.prepare('SELECT COUNT(*) AS n FROM "Order" WHERE approvalRequestId = ?').get(requestId) as {
+      n: number;
+    };
+    const decisions = db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM AuditEvent WHERE subjectId = ?
+         AND action IN ('request.approved', 'request.denied', 'request.expired', 'request.cancelled')`,
+      )
+      .get(requestId) as { n: number };
+    return { status: request.status, orders: orders.n, decisions: decisions.n };
+  });
+}
+
+function decide(client: APIRequestContext, requestId: string, decision: "APPROVE" | "DENY") {
+  return client.post(`/api/requests/${requestId}/decision`, { data: { decision } });
+}
+
+test("row 6, 8: 50 parallel approves by both parents, again and again → exactly 1 order each time, 0 HTTP 5xx", async () => {
+  const total = rounds(3, 200);
+  const statuses = new Map<number, number>();
+  for (let round = 0; round < total; round++) {
+    const requestId = await pendingRequest();
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => decide(i % 2 ? clients.jane : clients.joe, requestId, "APPROVE")),
+    );
+    for (const response of responses) statuses.set(response.status(), (statuses.get(response.status()) ?? 0) + 1);
+    // Every call either decided or repeats/reports the one decision: never an error.
+    expect(responses.every((r) => r.status() === 200 || r.status() === 409)).toBe(true);
+    const firsts = (await Promise.all(responses.map((r) => r.json()))).filter(
+      (body: { outcome: string; repeated?: boolean }) => body.outcome === "decided" && body.repeated === false,
+    );
+    expect(firsts).toHaveLength(1);
+    expect(effectOf(requestId)).toEqual({ status: "APPROVED", orders: 1, decisions: 1 });
+  }
+  console.info(
+    `[threats 6, 8] ${total} rounds × 50 parallel approves → ${total} orders (1 per request), ` +
+      `HTTP ${[...statuses].map(([code, n]) => `${code}×${n}`).join(", ")}, 0 × 5xx`,
+  );
+});
+
+test("row 7: approve, deny and expiry racing on one request → one terminal state, an order iff APPROVED", async () => {
+  const total = rounds(4, 100);
+  const endings = new Map<string, number>();
+  for (let round = 0; round < total; round++) {
+    const requestId = await pendingRequest();
+    // Expiry joins the race: the request falls due a few milliseconds in, while the decisions are in flight.
+    withE2eDb((db) =>
+      db
+        .prepare("UPDATE ApprovalRequest SET expiresAt = ? WHERE id = ?")
+        .run(sqlTime(new Date(Date.now() + (round % 4) * 40)), requestId),
+    );
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        decide(
+          [clients.jane, clients.joe][i % 2] as APIRequestContext,
+          requestId,
+          Math.random() < 0.5 ? "APPROVE" : "DENY",
+        ),
+      ),
+    );
+    expect(responses.every((r) => r.status() < 500)).toBe(true);
+    const effect = effectOf(requestId);
+    expect(["APPROVED", "DENIED", "EXPIRED"]).toContain(effect.status);
+    expect(effect.orders).toBe(effect.status === "APPROVED" ? 1 : 0);
+    expect(effect.decisions).toBe(1);
+    endings.set(effect.status, (endings.get(effect.status) ?? 0) + 1);
+  }
+  console.info(
+    `[threat 7] ${total} races of approve/deny/expiry → one terminal state each ` +
+      `(${[...endings].map(([status, n]) => `${status} ${n}`).join(", ")}), orders only for APPROVED, 0 × 5xx`,
+  );
+});
+
+test("row 22: 4 requests decided at once by 2 × cores writers each → 0 lost decisions, 0 errors", async () => {
+  const total = rounds(2, 50);
+  let decided = 0;
+  for (let round = 0; round < total; round++) {
+    const requestIds = [];
+    for (let i = 1; i <= 4; i++) requestIds.push(await pendingRequest(i));
+    const responses = await Promise.all(
+      requestIds.flatMap((id) => [decide(clients.jane, id, "APPROVE"), decide(clients.joe, id, "APPROVE")]),
+    );
+    expect(responses.every((r) => r.status() === 200 || r.status() === 409)).toBe(true);
+    for (const id of requestIds) {
+      expect(effectOf(id)).toEqual({ status: "APPROVED", orders: 1, decisions: 1 });
+      decided += 1;
+    }
+  }
+  console.info(`[threat 22] ${decided} requests decided by concurrent writers on SQLite → 0 lost, 0 errors`);
+});
