@@ -138,7 +138,9 @@ async function createTarget(cell: Cell): Promise<string> {
     }
     case "dish": {
       const restaurantId = family(key).restaurant(ANY_RESTAURANT[key]).id;
-      const dish = await db.dish.create({ data: { familyId, restaurantId, name: `Dish ${unique()}`, priceCents: 500 } });
+      const dish = await db.dish.create({
+        data: { familyId, restaurantId, name: `Dish ${unique()}`, priceCents: 500 },
+      });
       return dish.id;
     }
   }
@@ -206,7 +208,10 @@ const RUNS: Record<string, Run> = {
       new Request("http://localhost/api/chat", {
         method: "POST",
         headers: { "content-type": "application/json", ...sameOrigin },
-        body: JSON.stringify({ id: chatId, message: { id: `m-${unique()}`, role: "user", parts: [{ type: "text", text }] } }),
+        body: JSON.stringify({
+          id: chatId,
+          message: { id: `m-${unique()}`, role: "user", parts: [{ type: "text", text }] },
+        }),
       }),
     );
     const body = await response.text();
@@ -302,7 +307,9 @@ const RUNS: Record<string, Run> = {
   "restaurant.update": async (restaurantId) => {
     const name = `Renamed Place ${unique()}`;
     return {
-      observed: fromState(await restaurantActions.updateRestaurantAction({}, form({ restaurantId, name, restricted: "on" }))),
+      observed: fromState(
+        await restaurantActions.updateRestaurantAction({}, form({ restaurantId, name, restricted: "on" })),
+      ),
       effect: async () => {
         const row = await db.restaurant.findUniqueOrThrow({ where: { id: restaurantId } });
         expect(row).toMatchObject({ name, restricted: true });
@@ -429,7 +436,13 @@ async function everything() {
       events,
       audit,
     },
-    rows: { requests: sorted(requests), grants: sorted(grants), restaurants: sorted(restaurants), dishes: sorted(dishes), users: sorted(users) },
+    rows: {
+      requests: sorted(requests),
+      grants: sorted(grants),
+      restaurants: sorted(restaurants),
+      dishes: sorted(dishes),
+      users: sorted(users),
+    },
   };
 }
 
@@ -453,7 +466,7 @@ describe("authorization matrix: actors × route handlers and server actions × o
     expect(Object.keys(RUNS).sort()).toEqual([...new Set(CELLS.map((c) => c.action.id))].sort());
   });
 
-  it.each(CELLS.map((cell) => ({ name: cellName(cell), cell })))("$name", async ({ cell }) => {
+  it.each(CELLS.map((cell) => [cellName(cell), cell] as const))("%s", async (_name, cell) => {
     const run = RUNS[cell.action.id];
     if (!run) throw new Error(`no run for ${cell.action.id}`);
     const target = await createTarget(cell);
