@@ -495,3 +495,134 @@ describe("authorization matrix: actors × route handlers and server actions × o
     }
   });
 });
+
+// Ids inside a form or body are objects too: another family's dish in an edit, another family's child in the
+// rules or the export filter. Each is looked up within the caller's family, so it reads as unknown.
+describe("another family's ids inside an allowed call", () => {
+  async function pendingDeluxe() {
+    await parkPendingRequests();
+    const dish = f.a.dish("Deluxe Burger");
+    const result = await submitOrder(
+      await newChatContext(f.a.henry),
+      { restaurantId: dish.restaurantId, items: [{ dishId: dish.id, quantity: 1 }] },
+      toolCallId(),
+    );
+    if (result.status !== "pending") throw new Error("expected a pending request");
+    return { requestId: result.requestId, dish };
+  }
+
+  it("an inbox edit that swaps in family B's dish: refused with a clear message, nothing changed", async () => {
+    const { requestId, dish } = await pendingDeluxe();
+    session.userId = f.a.jane.id;
+    const before = await everything();
+    const state = await decideAction(
+      {},
+      form({
+        requestId,
+        intent: "APPROVE",
+        "line.dishId": dish.id,
+        "line.quantity": "1",
+        "line.replaceWith": f.b.dish("Bean Taco").id,
+      }),
+    );
+    expect(state).toMatchObject({ ok: false, message: "That dish is not on the menu of Burger Bonanza." });
+    expect(await everything()).toEqual(before);
+  });
+
+  it("a JSON edit naming family B's dish: 400, nothing changed", async () => {
+    const { requestId } = await pendingDeluxe();
+    session.userId = f.a.jane.id;
+    const before = await everything();
+    const response = await decideApi(
+      new Request(`http://localhost/api/requests/${requestId}/decision`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...sameOrigin },
+        body: JSON.stringify({
+          decision: "APPROVE",
+          edit: { items: [{ dishId: f.b.dish("Bean Taco").id, quantity: 1 }] },
+        }),
+      }),
+      params(requestId),
+    );
+    expect(response.status).toBe(400);
+    expect(await everything()).toEqual(before);
+  });
+
+  it("a rules form with a budget for family B's child: family A's rules never hold it, family B's are untouched", async () => {
+    session.userId = f.a.jane.id;
+    const rules = await getFamilyRules({ familyId: f.a.familyId });
+    const rulesB = await getFamilyRules({ familyId: f.b.familyId });
+    const state = await saveRulesAction(
+      {},
+      form({
+        ...rulesFormValues(rules, [f.a.henry, f.a.rose]),
+        premiumLimit: centsToDollarsInput(rules.premiumLimitCents + 1),
+        [`budgets.${f.b.dana.id}.daily`]: "1.00",
+        [`budgets.${f.b.dana.id}.weekly`]: "2.00",
+      }),
+    );
+    expect(state.ok).toBe(true);
+    const after = await getFamilyRules({ familyId: f.a.familyId });
+    expect(after.version).toBe(rules.version + 1);
+    expect(Object.keys(after.childBudgets)).not.toContain(f.b.dana.id);
+    expect(await getFamilyRules({ familyId: f.b.familyId })).toEqual(rulesB);
+  });
+
+  it("the activity export filtered on family B's child: none of family B's rows", async () => {
+    session.userId = f.a.jane.id;
+    const response = await exportActivity(new Request(`http://localhost/activity/export?child=${f.b.dana.id}`));
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).not.toContain("Dana");
+    expect(body).not.toContain("Quinn");
+  });
+
+  it("family A's requests never appear in family B's inbox", async () => {
+    const { requestId } = await pendingDeluxe();
+    const { getInbox } = await import("@/lib/approvals/queries");
+    const inboxB = await getInbox({ familyId: f.b.familyId, decidedLimit: 1000 });
+    const ids = [...inboxB.pending, ...inboxB.decided].map((item) => item.id);
+    expect(ids).not.toContain(requestId);
+    const families = await db.approvalRequest.findMany({ where: { id: { in: ids } }, select: { familyId: true } });
+    expect(new Set(families.map((r) => r.familyId))).toEqual(new Set(ids.length ? [f.b.familyId] : []));
+  });
+});
+
+// Row 20's other half: a parent demoted to a child while signed in is refused at the next decision.
+describe("a parent demoted while signed in", () => {
+  it("Joe, now a child in the database: both decision paths answer 403, audited, nothing changed", async () => {
+    await parkPendingRequests();
+    const dish = f.a.dish("Deluxe Burger");
+    const result = await submitOrder(
+      await newChatContext(f.a.henry),
+      { restaurantId: dish.restaurantId, items: [{ dishId: dish.id, quantity: 1 }] },
+      toolCallId(),
+    );
+    if (result.status !== "pending") throw new Error("expected a pending request");
+    await db.user.update({ where: { id: f.a.joe.id }, data: { role: "CHILD" } });
+    session.userId = f.a.joe.id;
+    try {
+      expect(await db.user.findUniqueOrThrow({ where: { id: f.a.joe.id }, select: { role: true } })).toEqual({
+        role: "CHILD",
+      });
+      const before = await everything();
+      const denied = await deniedCount(f.a.familyId);
+      const state = await decideAction({}, form({ requestId: result.requestId, intent: "APPROVE" }));
+      expect(fromState(state).outcome).toBe("forbidden");
+      const response = await decideApi(
+        new Request(`http://localhost/api/requests/${result.requestId}/decision`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...sameOrigin },
+          body: JSON.stringify({ decision: "APPROVE" }),
+        }),
+        params(result.requestId),
+      );
+      expect(response.status).toBe(403);
+      expect(await everything()).toEqual(before);
+      expect(await deniedCount(f.a.familyId)).toBe(denied + 2);
+    } finally {
+      session.userId = "";
+      await db.user.update({ where: { id: f.a.joe.id }, data: { role: "PARENT" } });
+    }
+  });
+});
