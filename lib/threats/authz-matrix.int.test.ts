@@ -34,6 +34,7 @@ const { rulesFormValues } = await import("@/lib/family/rules-values");
 const { centsToDollarsInput } = await import("@/lib/family/money");
 
 let f: Families;
+let ran = 0;
 let asExpected = 0;
 
 beforeAll(async () => {
@@ -44,7 +45,8 @@ beforeAll(async () => {
 afterAll(() => {
   vi.unstubAllEnvs();
   console.info(`[threats 2/3/20] authz matrix: ${CELLS.length} cells, ${asExpected} as expected`);
-  expect(asExpected).toBe(CELLS.length);
+  // Each cell fails on its own; this catches a cell that ended without reaching its last check.
+  expect(asExpected).toBe(ran);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -467,6 +469,7 @@ describe("authorization matrix: actors × route handlers and server actions × o
   });
 
   it.each(CELLS.map((cell) => [cellName(cell), cell] as const))("%s", async (_name, cell) => {
+    ran += 1;
     const run = RUNS[cell.action.id];
     if (!run) throw new Error(`no run for ${cell.action.id}`);
     const target = await createTarget(cell);
@@ -623,6 +626,40 @@ describe("a parent demoted while signed in", () => {
     } finally {
       session.userId = "";
       await db.user.update({ where: { id: f.a.joe.id }, data: { role: "PARENT" } });
+    }
+  });
+});
+
+// Row 20 for the one long-lived call: an event stream opened before the parent was removed must not keep
+// delivering the family's events.
+describe("an event stream open when its parent is removed", () => {
+  it("delivers nothing more and closes at the next event", async () => {
+    await parkPendingRequests();
+    session.userId = f.a.joe.id;
+    const abort = new AbortController();
+    try {
+      const response = await events(new Request("http://localhost/api/events", { signal: abort.signal }));
+      expect(response.status).toBe(200);
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain(": connected");
+
+      await db.user.update({ where: { id: f.a.joe.id }, data: { active: false } });
+      const dish = f.a.dish("Deluxe Burger");
+      const result = await submitOrder(
+        await newChatContext(f.a.henry),
+        { restaurantId: dish.restaurantId, items: [{ dishId: dish.id, quantity: 1 }] },
+        toolCallId(),
+      );
+      expect(result.status).toBe("pending");
+
+      // Without the re-check this read is the request.created frame; with it, the stream ends.
+      const next = await reader.read();
+      expect(next.done ? "" : new TextDecoder().decode(next.value)).toBe("");
+      expect(next.done).toBe(true);
+    } finally {
+      abort.abort();
+      session.userId = "";
+      await db.user.update({ where: { id: f.a.joe.id }, data: { active: true } });
     }
   });
 });
