@@ -632,8 +632,11 @@ describe("a parent demoted while signed in", () => {
 
 // Row 20 for the one long-lived call: an event stream opened before the parent was removed must not keep
 // delivering the family's events.
-describe("an event stream open when its parent is removed", () => {
-  it("delivers nothing more and closes at the next event", async () => {
+describe("an event stream open when its parent is removed or demoted", () => {
+  it.each([
+    ["removed", { active: false }],
+    ["demoted to a child", { role: "CHILD" }],
+  ] as const)("%s: delivers nothing more and closes at the next event", async (_how, change) => {
     await parkPendingRequests();
     session.userId = f.a.joe.id;
     const abort = new AbortController();
@@ -643,7 +646,7 @@ describe("an event stream open when its parent is removed", () => {
       const reader = (response.body as ReadableStream<Uint8Array>).getReader();
       expect(new TextDecoder().decode((await reader.read()).value)).toContain(": connected");
 
-      await db.user.update({ where: { id: f.a.joe.id }, data: { active: false } });
+      await db.user.update({ where: { id: f.a.joe.id }, data: change });
       const dish = f.a.dish("Deluxe Burger");
       const result = await submitOrder(
         await newChatContext(f.a.henry),
@@ -659,7 +662,7 @@ describe("an event stream open when its parent is removed", () => {
     } finally {
       abort.abort();
       session.userId = "";
-      await db.user.update({ where: { id: f.a.joe.id }, data: { active: true } });
+      await db.user.update({ where: { id: f.a.joe.id }, data: { active: true, role: "PARENT" } });
     }
   });
 });
