@@ -24,6 +24,18 @@ export async function getActor(): Promise<Actor | null> {
   return { id: user.id, name: user.name, role: user.role as Role, familyId: user.familyId };
 }
 
+/**
+ * Whether the user is still who `actor` says: active, same role, same family. For calls that outlive their
+ * request check, such as an open event stream, so a removed or demoted user stops receiving at once.
+ */
+export async function isStillActor(actor: Actor): Promise<boolean> {
+  const user = await db.user.findUnique({
+    where: { id: actor.id },
+    select: { role: true, familyId: true, active: true },
+  });
+  return !!user?.active && user.role === actor.role && user.familyId === actor.familyId;
+}
+
 /** The signed-in user if they have `role`; a wrong role is refused and audited as `authz.denied`. */
 export async function requireActor(role: Role, action = "unknown"): Promise<Actor> {
   const actor = await getActor();

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/authz";
+import { type Actor, isStillActor } from "@/lib/authz";
 import { onFamilyEvent } from "./bus";
 import { getEventsAfter, type OutboxEvent } from "./outbox";
 
@@ -43,6 +43,11 @@ export function createEventStream(actor: Actor, afterId: number, signal: AbortSi
         try {
           do {
             again = false;
+            // The stream outlives the request's auth check: a user removed or demoted since then gets nothing more.
+            if (!(await isStillActor(actor))) {
+              close();
+              return;
+            }
             const events = await getEventsAfter(
               { familyId: actor.familyId, role: actor.role, userId: actor.id },
               cursor,
