@@ -26,11 +26,40 @@ const FAILPOINTS = [
 type Failpoint = (typeof FAILPOINTS)[number];
 
 /** Dishes of the seed that need a parent (premium, or from a restricted restaurant), in the offline model's words. */
-const HELD_BACK_DISHES = ["deluxe burgers", "pepperoni pizzas", "escargot", "foie gras", "truffle pasta"];
+const HELD_BACK_DISHES = [
+  { name: "Deluxe Burger", words: "deluxe burgers" },
+  { name: "Pepperoni Pizza", words: "pepperoni pizzas" },
+  { name: "Escargot", words: "escargot" },
+  { name: "Foie Gras", words: "foie gras" },
+  { name: "Truffle Pasta", words: "truffle pasta" },
+  { name: "Sushi Platter", words: "sushi platters" },
+  { name: "Tempura", words: "tempura" },
+];
 
-/** A different order each time (dish × quantity): an identical pending one would merge into the same request. */
-function heldBackAsk(): string {
-  return `I want ${1 + Math.floor(Math.random() * 20)} ${pick(HELD_BACK_DISHES)}`;
+/**
+ * An order (dish × quantity) none of the child's pending requests holds: asking again for a pending one merges
+ * into that request and writes no row, so a round meant to crash while writing one would never reach its failpoint.
+ */
+function freshAsk(): string {
+  const pending = withCrashDb(
+    (db) =>
+      new Set(
+        (
+          db
+            .prepare(
+              `SELECT json_extract(j.value, '$.name') AS name, json_extract(j.value, '$.quantity') AS quantity
+                 FROM "ApprovalRequest" r, json_each(r.snapshot, '$.items') j WHERE r.status = 'PENDING'`,
+            )
+            .all() as Array<{ name: string; quantity: number }>
+        ).map((item) => `${item.name}×${item.quantity}`),
+      ),
+  );
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    const dish = pick(HELD_BACK_DISHES);
+    const quantity = 1 + Math.floor(Math.random() * 20);
+    if (!pending.has(`${dish.name}×${quantity}`)) return `I want ${quantity} ${dish.words}`;
+  }
+  throw new Error("Every order the harness can ask for is pending: decide more per round.");
 }
 
 const server = new CrashServer();
@@ -62,14 +91,14 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * ite
 
 type ChatTurn = { chatId: string; requestIds: string[]; completed: boolean };
 
-/** One chat turn asking for a premium dish; the "pending" request ids the stream showed are remembered as seen. */
-async function askForPremium(chatId = newId("crash-chat")): Promise<ChatTurn> {
+/** One chat turn asking for a dish that needs a parent; the "pending" request ids the stream showed are remembered as seen. */
+async function askForHeldBackDish(chatId = newId("crash-chat")): Promise<ChatTurn> {
   const turn: ChatTurn = { chatId, requestIds: [], completed: false };
   try {
     const response = await henry.post("/api/chat", {
       data: {
         id: chatId,
-        message: { id: newId("crash-msg"), role: "user", parts: [{ type: "text", text: heldBackAsk() }] },
+        message: { id: newId("crash-msg"), role: "user", parts: [{ type: "text", text: freshAsk() }] },
       },
       timeout: 20_000,
     });
@@ -134,7 +163,7 @@ function pendingIds(limit: number): string[] {
 
 /** A pending request made through the chat, for a round that crashes a later step. */
 async function pendingRequest(): Promise<ChatTurn & { requestId: string }> {
-  const turn = await askForPremium();
+  const turn = await askForHeldBackDish();
   const requestId = turn.requestIds[0];
   expect(requestId, "the chat answered with a pending request").toBeTruthy();
   return { ...turn, requestId: requestId as string };
@@ -150,7 +179,7 @@ async function failpointRound(failpoint: Failpoint): Promise<() => Promise<void>
     case "create.after-row":
     case "order.after-commit": {
       const before = crashFigures().requests;
-      const turn = await askForPremium();
+      const turn = await askForHeldBackDish();
       await dies();
       expect(turn.completed, "the chat turn was cut off").toBe(false);
       // Rolled back before commit: no row. Committed but never told: one row the chat never showed.
@@ -211,12 +240,12 @@ async function killRound(): Promise<{ calls: number; cutOff: number }> {
         .all() as Array<{ chatId: string }>,
   ).map((r) => r.chatId);
   const burst: Array<Promise<number | null | ChatTurn>> = [];
-  for (const id of pendingIds(6)) {
+  for (const id of pendingIds(8)) {
     const decision = Math.random() < 0.75 ? "APPROVE" : "DENY";
     burst.push(decide(jane, id, decision));
     if (Math.random() < 0.5) burst.push(decide(joe, id, Math.random() < 0.5 ? decision : "DENY"));
   }
-  for (let i = 0; i < 3; i++) burst.push(askForPremium());
+  for (let i = 0; i < 3; i++) burst.push(askForHeldBackDish());
   for (const chatId of decidedChats) burst.push(resume(chatId));
   await sleep(Math.random() * 300);
   await server.kill();
