@@ -202,7 +202,7 @@ async function failpointRound(failpoint: Failpoint): Promise<() => Promise<void>
     case "resume.after-claim":
     case "resume.after-store": {
       const { requestId } = await pendingRequest();
-      // The request's own chat: asking again for what is pending merges into the request of an earlier chat.
+      // The request's own chat, read from its row: the outcome is told there, whichever chat asked.
       const chatId = withCrashDb(
         (db) =>
           (db.prepare(`SELECT chatId FROM "ApprovalRequest" WHERE id = ?`).get(requestId) as { chatId: string }).chatId,
