@@ -3,6 +3,7 @@ import { addMinutes } from "date-fns";
 import { appendAudit } from "@/lib/audit/append";
 import type { Tx } from "@/lib/db";
 import { writeEvent } from "@/lib/events/outbox";
+import { failpoint } from "@/lib/failpoint";
 import type { FamilyRules, Reason } from "@/lib/policy";
 import { hashSnapshot, type Snapshot, snapshotRestaurant } from "./snapshot";
 
@@ -51,6 +52,7 @@ export async function createApprovalRequest(tx: Tx, input: CreateInput): Promise
     },
     select: { id: true },
   });
+  failpoint("create.after-row"); // crash test: request row written, no audit or event yet; all must roll back
   await appendAudit(tx, {
     familyId: input.familyId,
     actor: { id: input.childId, role: "CHILD" },

@@ -6,6 +6,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
+import { failpoint } from "@/lib/failpoint";
 import { placeOrderFromSnapshot } from "@/lib/orders/place";
 import { type DecisionScope, evaluateExecution, explainReasons, isPremium, type Reason } from "@/lib/policy";
 import { buildOrderEdit, type OrderEdit } from "./edit";
@@ -96,11 +97,13 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
       });
       return repeatOrExisting(tx, winner, status);
     }
+    failpoint("decide.after-swap"); // crash test: status changed, no effect yet; the rollback must undo both
 
     if (plan) {
       const refusal = await applyEffect(tx, { request, snapshot, actor: input.actor, plan });
       if (refusal) return cancelForChangedRules(tx, request, refusal, input.actor);
     }
+    failpoint("decide.after-effect"); // crash test: order placed but not audited; none of it may survive
     await appendAudit(tx, {
       familyId: request.familyId,
       actor: { id: input.actor.id, role: "PARENT" },
@@ -124,6 +127,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
           : {}),
       },
     });
+    failpoint("decide.after-audit"); // crash test: audited, event not written yet; the chain must stay whole
     await writeEvent(tx, {
       familyId: request.familyId,
       childId: request.childId,

@@ -5,6 +5,7 @@ import type { ApprovalOutcomeOutput } from "@/lib/ai/tools/contracts";
 import { claimUnreportedOutcomes } from "@/lib/approvals/outcome";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { failpoint } from "@/lib/failpoint";
 import { getMessages, saveMessage } from "./queries";
 import type { ChatMessage } from "./types";
 
@@ -36,6 +37,7 @@ export async function streamOutcomeReply({
   const messageId = newMessageId();
   const outcomes = await db.$transaction(async (tx) => {
     const claimed = await claimUnreportedOutcomes(tx, scope);
+    if (claimed.length > 0) failpoint("resume.after-claim"); // crash test: claimed but not stored; must roll back
     if (claimed.length > 0) {
       await tx.message.create({
         data: { id: messageId, chatId, role: "assistant", parts: outcomeParts(claimed) as unknown as object },
@@ -43,6 +45,7 @@ export async function streamOutcomeReply({
     }
     return claimed;
   });
+  if (outcomes.length > 0) failpoint("resume.after-store"); // crash test: the stored outcome is told after restart
   if (outcomes.length === 0) return null;
 
   const history = await getMessages({ chatId });

@@ -6,6 +6,7 @@ import { buildOrderSnapshot } from "@/lib/approvals/snapshot";
 import { countPendingRequests, getAllowedDishIds, getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
 import { db } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
+import { failpoint } from "@/lib/failpoint";
 import { evaluateOrder, explainReasons, restaurantAccess } from "@/lib/policy";
 import { placeOrderFromSnapshot } from "./place";
 import { getSpending } from "./spending";
@@ -94,6 +95,7 @@ export async function submitOrder(
     });
     return { status: "placed", orderId, ...base };
   });
+  failpoint("order.after-commit"); // crash test: the request is stored but the chat never hears "waiting"
   notifyFamily(ctx.familyId);
   return result;
 }
