@@ -10,9 +10,7 @@ import { createChildren, removeChildren, signedInClient } from "./http";
 // The header Next.js once trusted to skip middleware (CVE-2025-29927): here it must make no difference.
 const BYPASS = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
 
-test("row 4: no session, even with the middleware-bypass header → 401 from every handler", async ({
-  baseURL,
-}) => {
+test("row 4: no session, even with the middleware-bypass header → 401 from every handler", async ({ baseURL }) => {
   const anonymous = await request.newContext({ baseURL });
   const calls = [
     () => anonymous.get("/api/chat/status", { headers: BYPASS }),

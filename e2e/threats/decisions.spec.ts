@@ -21,6 +21,9 @@ test.beforeAll(async ({ baseURL }) => {
     joe: await signedInClient(url, "joe"),
   };
 });
+// The stress run repeats each race hundreds of times.
+test.beforeEach(() => test.setTimeout(rounds(30_000, 900_000)));
+
 test.afterAll(async () => {
   for (const client of [...(clients?.kids ?? []), clients?.jane, clients?.joe]) await client?.dispose();
   removeChildren(kidLogins);

@@ -34,9 +34,13 @@ export async function findViolations(familyId: string): Promise<Violations> {
     select: { id: true, kind: true, status: true, decidedById: true, order: { select: { id: true } } },
   });
 
-  const unitPrices = (items: unknown) => (items as Array<{ unitPriceCents: number }>).map((i) => i.unitPriceCents);
+  type Item = { dishId: string; unitPriceCents: number };
   const hasRestaurantGrant = (childId: string, restaurantId: string) =>
     grants.some((g) => g.childId === childId && g.restaurantId === restaurantId && g.dishId === null);
+  // A premium dish is allowed without asking once a parent said "always this dish" for this child.
+  const premiumWithoutGrant = (childId: string, item: Item) =>
+    item.unitPriceCents > rules.premiumLimitCents &&
+    !grants.some((g) => g.childId === childId && g.dishId === item.dishId);
 
   const withoutParent = orders.filter((o) => o.approvalRequestId === null);
   const perRequest = new Map<string, number>();
@@ -46,7 +50,7 @@ export async function findViolations(familyId: string): Promise<Violations> {
   return {
     forbiddenOrdersWithoutParent: withoutParent.filter(
       (o) =>
-        unitPrices(o.items).some((price) => price > rules.premiumLimitCents) ||
+        (o.items as Item[]).some((item) => premiumWithoutGrant(o.childId, item)) ||
         (o.restaurant.restricted && !hasRestaurantGrant(o.childId, o.restaurantId)),
     ).length,
     ordersWithoutApprovedRequest: orders.filter((o) => o.approvalRequest && o.approvalRequest.status !== "APPROVED")
