@@ -145,6 +145,11 @@ describe("POST /api/requests/[id]/decision with random bodies and ids", () => {
             where: { familyId: f.a.familyId, status: "PENDING" },
             data: { status: "EXPIRED" },
           });
+          // An "always this dish" approval would let every later Deluxe Burger through without a request.
+          await db.accessGrant.updateMany({
+            where: { childId: f.a.henry.id, revokedAt: null },
+            data: { revokedAt: new Date() },
+          });
         },
       ),
       { numRuns: runs(80, 800) },
