@@ -66,6 +66,7 @@ test("a parent changes the quantity before approving; a live refresh keeps the e
 
   // Henry's chat hears it without a reload: what changed, and that one burger was placed, for $12.99.
   await expect(order).toContainText("Approved");
+  await expect(order).toContainText("Jane changed this order before approving it");
   const outcome = outcomeCard(henry);
   await expect(outcome).toContainText("Jane changed your order");
   await expect(outcome).toContainText("Deluxe Burger: 2 → 1");
@@ -73,6 +74,9 @@ test("a parent changes the quantity before approving; a live refresh keeps the e
   await expect(outcome).toContainText("$12.99");
   await expect(henry.getByText(/^Jane changed your order: Deluxe Burger: 2 → 1\. Your Deluxe Burger/)).toBeVisible();
   await expectNoReload();
+  // The same after a reload, read from the database.
+  await henry.reload();
+  await expect(orderCard(henry, "Burger Bonanza")).toContainText("Jane changed this order before approving it");
 
   // Leave nothing pending for other specs.
   await decide(roseCard, "Deny");

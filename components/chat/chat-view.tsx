@@ -67,13 +67,15 @@ export function ChatView({
         chatId: eventChatId,
         status: newStatus,
         decidedByName,
+        edited,
       } = event.data as {
         requestId: string;
         chatId: string;
         status: RequestStatus["status"];
         decidedByName: string | null;
+        edited?: boolean;
       };
-      setStatuses((current) => ({ ...current, [requestId]: { status: newStatus, decidedByName } }));
+      setStatuses((current) => ({ ...current, [requestId]: { status: newStatus, decidedByName, edited } }));
       if (eventChatId === chatId) setResumeWanted(true);
     },
     [chatId, refreshHeader],

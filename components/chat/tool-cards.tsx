@@ -106,6 +106,11 @@ export function OrderCard({ output, live }: { output: PlaceOrderOutput; live?: R
       {output.status === "pending" && status === "PENDING" ? (
         <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">{output.reasons.join(" ")}</p>
       ) : null}
+      {status === "APPROVED" && live?.edited ? (
+        <p className="mt-3 font-semibold text-sm text-stone-700 dark:text-stone-300">
+          {live.decidedByName ?? "A parent"} changed this order before approving it: see what was placed below.
+        </p>
+      ) : null}
     </section>
   );
 }

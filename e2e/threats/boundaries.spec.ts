@@ -80,13 +80,6 @@ test("row 5: a cross-site post carrying a parent's or a child's cookie → 403, 
   } finally {
     await kid.dispose();
     await jane.dispose();
-    withE2eDb((db) =>
-      db
-        .prepare(
-          "UPDATE ApprovalRequest SET status = 'CANCELLED' WHERE status = 'PENDING' AND childId IN (SELECT id FROM User WHERE username = ?)",
-        )
-        .run(login ?? ""),
-    );
     removeChildren([login ?? ""]);
   }
 });

@@ -86,13 +86,6 @@ test("100 restricted orders in a minute → one card per distinct request, at mo
     );
   } finally {
     await kid.dispose();
-    withE2eDb((db) =>
-      db
-        .prepare(
-          "UPDATE ApprovalRequest SET status = 'CANCELLED' WHERE status = 'PENDING' AND childId IN (SELECT id FROM User WHERE username = ?)",
-        )
-        .run(login ?? ""),
-    );
     removeChildren([login ?? ""]);
   }
 });

@@ -51,10 +51,16 @@ export function createChildren(prefix: string, count: number): string[] {
   });
 }
 
-/** Removes the children a spec made, as a parent would: signed out for good, username freed. */
+/** Removes the children a spec made, as a parent would: their waiting requests cancelled, signed out for good. */
 export function removeChildren(logins: string[]): void {
   withE2eDb((db) => {
+    const cancel = db.prepare(
+      "UPDATE ApprovalRequest SET status = 'CANCELLED' WHERE status = 'PENDING' AND childId IN (SELECT id FROM User WHERE username = ?)",
+    );
     const remove = db.prepare("UPDATE User SET active = 0, username = NULL WHERE username = ?");
-    for (const login of logins) remove.run(login);
+    for (const login of logins) {
+      cancel.run(login);
+      remove.run(login);
+    }
   });
 }

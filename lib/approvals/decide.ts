@@ -132,7 +132,13 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
       familyId: request.familyId,
       childId: request.childId,
       type: "request.resolved",
-      data: { requestId: request.id, chatId: request.chatId, status, decidedByName: input.actor.name },
+      data: {
+        requestId: request.id,
+        chatId: request.chatId,
+        status,
+        decidedByName: input.actor.name,
+        edited: Boolean(plan?.edit),
+      },
     });
     return {
       outcome: "decided",

@@ -63,12 +63,16 @@ export async function getRequestStatuses({
 }): Promise<RequestStatuses> {
   const requests = await db.approvalRequest.findMany({
     where: { id: { in: requestIdsIn(messages) }, childId },
-    select: { id: true, status: true, decidedBy: { select: { name: true } } },
+    select: { id: true, status: true, parentEdit: true, decidedBy: { select: { name: true } } },
   });
   return Object.fromEntries(
     requests.map((r) => [
       r.id,
-      { status: r.status as RequestStatus["status"], decidedByName: r.decidedBy?.name ?? null },
+      {
+        status: r.status as RequestStatus["status"],
+        decidedByName: r.decidedBy?.name ?? null,
+        edited: r.parentEdit !== null,
+      },
     ]),
   );
 }

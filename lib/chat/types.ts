@@ -28,5 +28,7 @@ export type ChatMessage = UIMessage<never, Record<string, never>, ChatTools>;
 export type RequestStatus = {
   status: "PENDING" | "APPROVED" | "DENIED" | "ANSWERED" | "EXPIRED" | "CANCELLED";
   decidedByName: string | null;
+  /** Approved with a parent's changes: the card shows the proposal, so it must say it is not what was placed. */
+  edited?: boolean;
 };
 export type RequestStatuses = Record<string, RequestStatus>;
