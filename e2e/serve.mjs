@@ -17,6 +17,8 @@ const env = {
   OFFLINE_MODEL_DELAY_MS: "5",
   // Look for expired requests every second, so the expiry spec does not wait long.
   EXPIRY_SWEEP_SECONDS: "1",
+  // A heartbeat every second, so the push spec sees several without waiting long.
+  SSE_HEARTBEAT_SECONDS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 const bin = (name) => fs.realpathSync(path.join(root, "node_modules/.bin", name));

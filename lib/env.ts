@@ -13,6 +13,7 @@ const schema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OFFLINE_MODEL_DELAY_MS: z.coerce.number().int().min(0).max(2000).default(15),
   EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   CHAT_TURNS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { type Actor, isStillActor } from "@/lib/authz";
+import { getEnv } from "@/lib/env";
 import { onFamilyEvent } from "./bus";
 import { getEventsAfter, type OutboxEvent } from "./outbox";
 
-const HEARTBEAT_MS = 20_000;
 const encoder = new TextEncoder();
 
 function frame(event: OutboxEvent): Uint8Array {
@@ -68,9 +68,10 @@ export function createEventStream(actor: Actor, afterId: number, signal: AbortSi
 
       controller.enqueue(encoder.encode("retry: 2000\n: connected\n\n"));
       cleanups.push(onFamilyEvent(actor.familyId, () => void pump()));
+      // A comment now and then keeps proxies from closing an idle stream.
       const heartbeat = setInterval(() => {
         if (!closed) controller.enqueue(encoder.encode(": ping\n\n"));
-      }, HEARTBEAT_MS);
+      }, getEnv().SSE_HEARTBEAT_SECONDS * 1000);
       cleanups.push(() => clearInterval(heartbeat));
       signal.addEventListener("abort", close, { once: true });
       void pump();

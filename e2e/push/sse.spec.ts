@@ -1,0 +1,121 @@
+// The live-update stream over HTTP against the production server: headers that keep proxies from buffering,
+// heartbeats on an idle stream, and a reconnect with Last-Event-ID that replays exactly what was missed, in
+// order, once; also for a child whose tab was closed while a parent decided.
+import { randomUUID } from "node:crypto";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { withE2eDb } from "../db";
+import { tagged } from "../fixtures";
+import { createChildren, removeChildren, signedInClient } from "../threats/http";
+import { openStream } from "./sse-client";
+
+let base = "";
+let jane: APIRequestContext;
+let kid: APIRequestContext;
+let kidLogin = "";
+
+test.beforeAll(async ({ baseURL }) => {
+  base = baseURL ?? "";
+  [kidLogin = ""] = createChildren("push", 1);
+  jane = await signedInClient(base, "jane");
+  kid = await signedInClient(base, { login: kidLogin });
+});
+test.afterAll(async () => {
+  await jane?.dispose();
+  await kid?.dispose();
+  removeChildren([kidLogin]);
+});
+
+/** The kid asks for `quantity` deluxe burgers (a premium dish): returns the pending request's id. */
+async function ask(quantity: number): Promise<string> {
+  const words = tagged(`I'd like ${quantity} deluxe burgers`);
+  const response = await kid.post("/api/chat", {
+    data: {
+      id: `chat-${randomUUID()}`,
+      message: { id: `msg-${randomUUID()}`, role: "user", parts: [{ type: "text", text: words }] },
+    },
+  });
+  expect(response.status()).toBe(200);
+  await response.body();
+  return withE2eDb(
+    (db) => (db.prepare("SELECT id FROM ApprovalRequest WHERE childWords = ?").get(words) as { id: string }).id,
+  );
+}
+
+async function decide(requestId: string, decision: "APPROVE" | "DENY") {
+  expect((await jane.post(`/api/requests/${requestId}/decision`, { data: { decision } })).status()).toBe(200);
+}
+
+/** The outbox as the database has it: what a parent of the family should receive after `afterId`. */
+function outboxAfter(afterId: number): Array<{ id: string; type: string }> {
+  return withE2eDb((db) =>
+    (
+      db
+        .prepare(
+          `SELECT e.id, e.type FROM Event e JOIN User u ON u.familyId = e.familyId
+           WHERE u.username = ? AND e.id > ? ORDER BY e.id`,
+        )
+        .all(kidLogin, afterId) as Array<{ id: number; type: string }>
+    ).map((e) => ({ id: String(e.id), type: e.type })),
+  );
+}
+
+test("the stream is unbuffered and sends heartbeats while idle", async () => {
+  const stream = await openStream(base, jane);
+  try {
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toContain("text/event-stream");
+    expect(stream.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(stream.headers.get("x-accel-buffering")).toBe("no");
+    // The e2e server beats every second (SSE_HEARTBEAT_SECONDS=1; 20 s by default).
+    await stream.until((s) => s.comments.filter((c) => c === "ping").length >= 2, 5_000);
+  } finally {
+    stream.close();
+  }
+});
+
+test("a reconnect with Last-Event-ID replays what was missed, in order, once", async () => {
+  const first = await openStream(base, jane);
+  const before = await ask(1);
+  await first.until((s) => s.events.some((e) => e.event === "request.created" && e.data.includes(before)));
+  const lastSeen = first.events.at(-1)?.id ?? "";
+  first.close();
+
+  // While the parent's tab is away: a new request, and decisions on both.
+  const during = await ask(2);
+  await decide(before, "APPROVE");
+  await decide(during, "DENY");
+  const missed = outboxAfter(Number(lastSeen));
+  expect(missed.length).toBeGreaterThanOrEqual(4);
+
+  const again = await openStream(base, jane, lastSeen);
+  try {
+    await again.until((s) => s.events.length >= missed.length);
+    // A moment more: nothing is sent twice.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const received = again.events.map((e) => ({ id: e.id ?? "", type: e.event ?? "" }));
+    expect(received.slice(0, missed.length)).toEqual(missed);
+    expect(new Set(received.map((e) => e.id)).size).toBe(received.length);
+    console.info(`[push] reconnect after event ${lastSeen}: ${missed.length} missed events replayed in order, 0 twice`);
+  } finally {
+    again.close();
+  }
+});
+
+test("a decision made while the child's tab was closed arrives when it reconnects", async () => {
+  const stream = await openStream(base, kid);
+  const requestId = await ask(3);
+  await stream.until((s) => s.events.some((e) => e.data.includes(requestId)));
+  const lastSeen = stream.events.at(-1)?.id ?? "";
+  stream.close();
+
+  await decide(requestId, "APPROVE");
+
+  const back = await openStream(base, kid, lastSeen);
+  try {
+    await back.until((s) => s.events.some((e) => e.event === "request.resolved" && e.data.includes(requestId)));
+    const resolved = back.events.find((e) => e.event === "request.resolved");
+    expect(JSON.parse(resolved?.data ?? "{}")).toMatchObject({ requestId, status: "APPROVED", decidedByName: "Jane" });
+  } finally {
+    back.close();
+  }
+});
