@@ -1,11 +1,6 @@
-// The live-update stream over HTTP against the production server: headers that keep proxies from buffering,
-// heartbeats on an idle stream, and a reconnect with Last-Event-ID that replays exactly what was missed, in
-// order, once; also for a child whose tab was closed while a parent decided.
-import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { withE2eDb } from "../db";
-import { tagged } from "../fixtures";
-import { createChildren, removeChildren, signedInClient } from "../threats/http";
+import { askForDeluxe, createChildren, removeChildren, signedInClient } from "../threats/http";
 import { openStream } from "./sse-client";
 
 let base = "";
@@ -25,21 +20,7 @@ test.afterAll(async () => {
   removeChildren([kidLogin]);
 });
 
-/** The kid asks for `quantity` deluxe burgers (a premium dish): returns the pending request's id. */
-async function ask(quantity: number): Promise<string> {
-  const words = tagged(`I'd like ${quantity} deluxe burgers`);
-  const response = await kid.post("/api/chat", {
-    data: {
-      id: `chat-${randomUUID()}`,
-      message: { id: `msg-${randomUUID()}`, role: "user", parts: [{ type: "text", text: words }] },
-    },
-  });
-  expect(response.status()).toBe(200);
-  await response.body();
-  return withE2eDb(
-    (db) => (db.prepare("SELECT id FROM ApprovalRequest WHERE childWords = ?").get(words) as { id: string }).id,
-  );
-}
+const ask = (quantity: number) => askForDeluxe(kid, quantity);
 
 async function decide(requestId: string, decision: "APPROVE" | "DENY") {
   expect((await jane.post(`/api/requests/${requestId}/decision`, { data: { decision } })).status()).toBe(200);

@@ -1,10 +1,6 @@
-// THREATS.md rows 6, 7, 8 and 22 over HTTP, against the production server on SQLite: parallel decisions on one
-// request end in exactly one terminal state, an order exists iff it was approved, and no call gets a 5xx.
-import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { sqlTime, withE2eDb } from "../db";
-import { tagged } from "../fixtures";
-import { createChildren, removeChildren, rounds, signedInClient } from "./http";
+import { askForDeluxe, createChildren, removeChildren, rounds, signedInClient } from "./http";
 
 type Clients = { kids: APIRequestContext[]; jane: APIRequestContext; joe: APIRequestContext };
 let clients: Clients;
@@ -29,29 +25,9 @@ test.afterAll(async () => {
   removeChildren(kidLogins);
 });
 
-/**
- * A child asks for premium dishes through the chat API; returns the pending request's id (read from the DB).
- * Requests waiting at the same time differ in quantity: identical ones would be merged into one.
- */
-async function pendingRequest(quantity = 1): Promise<string> {
-  const words = tagged(`I'd like ${quantity} deluxe burgers`);
-  const kid = clients.kids[turns++ % clients.kids.length] as APIRequestContext;
-  const response = await kid.post("/api/chat", {
-    data: {
-      id: `chat-${randomUUID()}`,
-      message: { id: `msg-${randomUUID()}`, role: "user", parts: [{ type: "text", text: words }] },
-    },
-  });
-  expect(response.status()).toBe(200);
-  await response.body();
-  const row = withE2eDb(
-    (db) =>
-      db.prepare("SELECT id FROM ApprovalRequest WHERE childWords = ? AND status = 'PENDING'").get(words) as
-        | { id: string }
-        | undefined,
-  );
-  if (!row) throw new Error(`no pending request for "${words}"`);
-  return row.id;
+/** The next of the spec's children asks for premium dishes; returns the pending request's id. */
+function pendingRequest(quantity = 1): Promise<string> {
+  return askForDeluxe(clients.kids[turns++ % clients.kids.length] as APIRequestContext, quantity);
 }
 
 type Effect = { status: string; orders: number; decisions: number };

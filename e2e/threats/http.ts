@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, request } from "@playwright/test";
 import { sqlTime, withE2eDb } from "../db";
-import { PASSWORD, PEOPLE, type Who } from "../fixtures";
+import { PASSWORD, PEOPLE, tagged, type Who } from "../fixtures";
 
 /** `npm run test:stress` sets LUNCHBOX_STRESS=1: the same specs, many more rounds. */
 export function rounds(normal: number, stress: number): number {
@@ -63,4 +63,28 @@ export function removeChildren(logins: string[]): void {
       remove.run(login);
     }
   });
+}
+
+/**
+ * A child asks for `quantity` deluxe burgers (a premium dish) through the chat API; returns the pending
+ * request's id, read from the database. Requests waiting at once should differ in quantity: identical ones merge.
+ */
+export async function askForDeluxe(child: APIRequestContext, quantity = 1): Promise<string> {
+  const words = tagged(`I'd like ${quantity} deluxe burgers`);
+  const response = await child.post("/api/chat", {
+    data: {
+      id: `chat-${randomUUID()}`,
+      message: { id: `msg-${randomUUID()}`, role: "user", parts: [{ type: "text", text: words }] },
+    },
+  });
+  expect(response.status()).toBe(200);
+  await response.body();
+  const row = withE2eDb(
+    (db) =>
+      db.prepare("SELECT id FROM ApprovalRequest WHERE childWords = ? AND status = 'PENDING'").get(words) as
+        | { id: string }
+        | undefined,
+  );
+  if (!row) throw new Error(`no pending request for "${words}"`);
+  return row.id;
 }

@@ -66,3 +66,21 @@ export function toolCallId(): string {
 export function countAudit(familyId: string, action: string, subjectId?: string): Promise<number> {
   return db.auditEvent.count({ where: { familyId, action, ...(subjectId ? { subjectId } : {}) } });
 }
+
+/**
+ * The child asks (through the placeOrder tool's service) for a dish of the family; returns the pending
+ * request's id, or throws when the rules let the order through without a parent.
+ */
+export async function askParentFor(child: Actor, dishName: string, quantity = 1): Promise<string> {
+  const { submitOrder } = await import("@/lib/orders/submit-order");
+  const family = await catalogue(child.familyId);
+  const dish = family.dish(dishName);
+  const ctx = await newChatContext(child, `${quantity} ${dishName} please`);
+  const result = await submitOrder(
+    ctx,
+    { restaurantId: dish.restaurantId, items: [{ dishId: dish.id, quantity }] },
+    toolCallId(),
+  );
+  if (result.status !== "pending") throw new Error(`expected a pending request, got ${JSON.stringify(result)}`);
+  return result.requestId;
+}

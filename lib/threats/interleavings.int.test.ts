@@ -8,8 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type DecideResult, decideRequest } from "@/lib/approvals/decide";
 import { expireDueRequests } from "@/lib/approvals/expire";
 import { db } from "@/lib/db";
-import { submitOrder } from "@/lib/orders/submit-order";
-import { countAudit, type Families, loadFamilies, newChatContext, toolCallId } from "@/lib/testing/fixtures";
+import { askParentFor, countAudit, type Families, loadFamilies } from "@/lib/testing/fixtures";
 import { runs } from "./runs";
 
 let f: Families;
@@ -26,26 +25,16 @@ const op: fc.Arbitrary<Op> = fc.record({
   late: fc.boolean(),
 });
 
-async function pendingDeluxe() {
-  await db.approvalRequest.updateMany({ where: { status: "PENDING" }, data: { status: "CANCELLED" } });
-  const ctx = await newChatContext(f.a.henry, "deluxe please");
-  const dish = f.a.dish("Deluxe Burger");
-  const result = await submitOrder(
-    ctx,
-    { restaurantId: dish.restaurantId, items: [{ dishId: dish.id, quantity: 1 }] },
-    toolCallId(),
-  );
-  if (result.status !== "pending") throw new Error("expected a pending request");
-  return db.approvalRequest.findUniqueOrThrow({ where: { id: result.requestId } });
-}
-
 const tally = new Map<string, number>();
 
 describe("decide service under scheduled interleavings", () => {
   it("every interleaving ends in one terminal state with exactly one effect", async () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), fc.array(op, { minLength: 2, maxLength: 8 }), async (s, ops) => {
-        const request = await pendingDeluxe();
+        await db.approvalRequest.updateMany({ where: { status: "PENDING" }, data: { status: "CANCELLED" } });
+        const request = await db.approvalRequest.findUniqueOrThrow({
+          where: { id: await askParentFor(f.a.henry, "Deluxe Burger") },
+        });
         const after = addSeconds(request.expiresAt, 1);
         const run = (o: Op): Promise<DecideResult | number> =>
           o.kind === "SWEEP"

@@ -1,8 +1,7 @@
 // The decision API through its real handler and database; only the session cookie is stood in for.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { submitOrder } from "@/lib/orders/submit-order";
-import { countAudit, type Families, loadFamilies, newChatContext, toolCallId } from "@/lib/testing/fixtures";
+import { askParentFor, countAudit, type Families, loadFamilies } from "@/lib/testing/fixtures";
 
 const session = vi.hoisted(() => ({ userId: "" }));
 vi.mock("@/lib/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
@@ -19,17 +18,7 @@ beforeEach(async () => {
   await db.user.updateMany({ data: { active: true } });
 });
 
-async function pendingDeluxe(): Promise<string> {
-  const ctx = await newChatContext(f.a.henry, "I'd like the deluxe burger");
-  const dish = f.a.dish("Deluxe Burger");
-  const result = await submitOrder(
-    ctx,
-    { restaurantId: dish.restaurantId, items: [{ dishId: dish.id, quantity: 1 }] },
-    toolCallId(),
-  );
-  if (result.status !== "pending") throw new Error("expected a pending request");
-  return result.requestId;
-}
+const pendingDeluxe = () => askParentFor(f.a.henry, "Deluxe Burger");
 
 function decide(requestId: string, body: unknown, origin = "http://localhost") {
   return POST(
