@@ -1,7 +1,7 @@
 import { format, formatDistanceToNow } from "date-fns";
 import { ItemsTable } from "@/components/chat/tool-cards";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { InboxItem } from "@/lib/approvals/queries";
+import type { BudgetStanding, InboxItem } from "@/lib/approvals/queries";
 import { SCOPE_SUMMARY } from "@/lib/approvals/scope";
 import type { RequestStatus } from "@/lib/chat/types";
 import { formatCents } from "@/lib/money";
@@ -116,6 +116,7 @@ function RequestDetails({ item, showItems = true }: { item: InboxItem; showItems
             <li key={reason}>{reason}</li>
           ))}
         </ul>
+        {item.standing ? <BudgetLine childName={item.childName} standing={item.standing} /> : null}
       </div>
       {item.childWords ? (
         <figure className="mt-3">
@@ -163,5 +164,22 @@ function DecisionSummary({ item }: { item: InboxItem }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Where the child stands now, beside the reasons judged when the request was made. */
+function BudgetLine({ childName, standing }: { childName: string; standing: BudgetStanding }) {
+  const parts = [
+    standing.dailyCents === null
+      ? null
+      : `${formatCents(standing.spentTodayCents)} of ${formatCents(standing.dailyCents)} today`,
+    standing.weeklyCents === null
+      ? null
+      : `${formatCents(standing.spentWeekCents)} of ${formatCents(standing.weeklyCents)} this week`,
+  ].filter(Boolean);
+  return (
+    <p className="mt-2 text-sm">
+      Right now {childName} has spent {parts.join(" and ")}.
+    </p>
   );
 }

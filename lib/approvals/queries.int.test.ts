@@ -31,6 +31,55 @@ async function pendingDeluxe(quantity: number) {
 }
 
 describe("getInbox", () => {
+  it("a pending order of a child with a budget shows what the child has spent by now; without a budget, nothing", async () => {
+    const latest = await db.rules.findFirstOrThrow({ where: { familyId: f.a.familyId }, orderBy: { version: "desc" } });
+    const { id: _id, createdAt: _createdAt, ...copy } = latest;
+    const budgeted = await db.rules.create({
+      data: {
+        ...copy,
+        version: latest.version + 1,
+        childBudgets: { [f.a.henry.id]: { dailyCents: 3000, weeklyCents: null } },
+      },
+    });
+    try {
+      const requestId = await pendingDeluxe(1);
+      // Another order placed since the request was made: the parent sees it in today's spending.
+      const fries = f.a.dish("Fries");
+      await submitOrder(
+        await newChatContext(f.a.henry),
+        { restaurantId: fries.restaurantId, items: [{ dishId: fries.id, quantity: 2 }] },
+        toolCallId(),
+      );
+      const spentToday = (
+        await db.order.aggregate({
+          where: { childId: f.a.henry.id, createdAt: { gte: new Date(Date.now() - 60_000) } },
+          _sum: { totalCents: true },
+        })
+      )._sum.totalCents;
+      const roseAsks = await submitOrder(
+        await newChatContext(f.a.rose),
+        {
+          restaurantId: f.a.dish("Deluxe Burger").restaurantId,
+          items: [{ dishId: f.a.dish("Deluxe Burger").id, quantity: 1 }],
+        },
+        toolCallId(),
+      );
+
+      const { pending } = await getInbox({ familyId: f.a.familyId });
+      expect(pending.find((p) => p.id === requestId)?.standing).toEqual({
+        spentTodayCents: spentToday,
+        spentWeekCents: expect.any(Number),
+        dailyCents: 3000,
+        weeklyCents: null,
+      });
+      expect(roseAsks.status).toBe("pending");
+      const rose = pending.find((p) => roseAsks.status === "pending" && p.id === roseAsks.requestId);
+      expect(rose?.standing).toBeNull();
+    } finally {
+      await db.rules.delete({ where: { id: budgeted.id } });
+    }
+  });
+
   it("a pending order: its restaurant's current menu to edit from, and the scopes it offers", async () => {
     const requestId = await pendingDeluxe(2);
     const fries = f.a.dish("Fries");

@@ -1,8 +1,10 @@
 import "server-only";
 import type { LineItem } from "@/lib/ai/tools/contracts";
+import { getFamilyRules } from "@/lib/catalogue/queries";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type DecisionScope, explainReasons, type Reason } from "@/lib/policy";
+import { getSpending } from "@/lib/orders/spending";
+import { budgetOf, type DecisionScope, explainReasons, type Reason } from "@/lib/policy";
 import { describeSnapshotChanges } from "./changes";
 import { isDecisionScope, offeredScopes } from "./scope";
 import { type OrderSnapshot, type Snapshot, snapshotRestaurant } from "./snapshot";
@@ -37,6 +39,18 @@ export type InboxItem = {
   menu: MenuChoice[];
   /** The order as a parent edited it before approving, with the changes in words. */
   edit: { items: LineItem[]; totalCents: number; changes: string[] } | null;
+  /**
+   * For a pending order of a child with a budget: what the child has spent now, as the parent decides
+   * (the request's reasons were judged when it was made, and other orders may have come since).
+   */
+  standing: BudgetStanding | null;
+};
+
+export type BudgetStanding = {
+  spentTodayCents: number;
+  spentWeekCents: number;
+  dailyCents: number | null;
+  weeklyCents: number | null;
 };
 
 const select = {
@@ -52,6 +66,7 @@ const select = {
   note: true,
   decisionScope: true,
   parentEdit: true,
+  childId: true,
   child: { select: { name: true } },
   decidedBy: { select: { name: true } },
 } satisfies Prisma.ApprovalRequestSelect;
@@ -59,7 +74,12 @@ const select = {
 type Row = Prisma.ApprovalRequestGetPayload<{ select: typeof select }>;
 
 /** Card fields come from stored rows and rule reasons only: never from model text (a question is labelled as such). */
-function toInboxItem(row: Row, menu: MenuChoice[] = [], storedChanges?: string[]): InboxItem {
+function toInboxItem(
+  row: Row,
+  menu: MenuChoice[] = [],
+  storedChanges?: string[],
+  standing: BudgetStanding | null = null,
+): InboxItem {
   const snapshot = row.snapshot as unknown as Snapshot;
   const reasons = row.reasons as unknown as Reason[];
   const edited = row.parentEdit && snapshot.kind === "ORDER" ? (row.parentEdit as unknown as OrderSnapshot) : null;
@@ -90,6 +110,7 @@ function toInboxItem(row: Row, menu: MenuChoice[] = [], storedChanges?: string[]
             changes: storedChanges ?? describeSnapshotChanges(snapshot, edited),
           }
         : null,
+    standing,
   };
 }
 
@@ -109,14 +130,16 @@ export async function getInbox({ familyId, decidedLimit = 20 }: { familyId: stri
       select,
     }),
   ]);
-  const [menus, changes] = await Promise.all([
+  const [menus, changes, standings] = await Promise.all([
     getMenus(familyId, pending),
     getStoredChanges({ familyId, requestIds: decided.filter((r) => r.parentEdit !== null).map((r) => r.id) }),
+    getBudgetStandings(familyId, pending),
   ]);
   return {
     pending: pending.map((row) => {
       const restaurant = snapshotRestaurant(row.snapshot as unknown as Snapshot);
-      return toInboxItem(row, row.kind === "ORDER" && restaurant ? (menus.get(restaurant.id) ?? []) : []);
+      const menu = row.kind === "ORDER" && restaurant ? (menus.get(restaurant.id) ?? []) : [];
+      return toInboxItem(row, menu, undefined, row.kind === "ORDER" ? (standings.get(row.childId) ?? null) : null);
     }),
     decided: decided.map((row) => toInboxItem(row, [], changes.get(row.id))),
   };
@@ -145,4 +168,19 @@ async function getMenus(familyId: string, rows: Row[]): Promise<Map<string, Menu
 
 export async function countPendingForFamily({ familyId }: { familyId: string }): Promise<number> {
   return db.approvalRequest.count({ where: { familyId, status: "PENDING" } });
+}
+
+/** Today's and this week's spending of each child with a budget who has a pending order. */
+async function getBudgetStandings(familyId: string, rows: Row[]): Promise<Map<string, BudgetStanding>> {
+  const childIds = [...new Set(rows.filter((r) => r.kind === "ORDER").map((r) => r.childId))];
+  const standings = new Map<string, BudgetStanding>();
+  if (childIds.length === 0) return standings;
+  const rules = await getFamilyRules({ familyId });
+  for (const childId of childIds) {
+    const budget = budgetOf(rules, childId);
+    if (budget.dailyCents === null && budget.weeklyCents === null) continue;
+    const spending = await getSpending({ childId, timeZone: rules.timeZone });
+    standings.set(childId, { spentTodayCents: spending.todayCents, spentWeekCents: spending.weekCents, ...budget });
+  }
+  return standings;
 }
