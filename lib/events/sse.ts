@@ -43,15 +43,16 @@ export function createEventStream(actor: Actor, afterId: number, signal: AbortSi
         try {
           do {
             again = false;
-            // The stream outlives the request's auth check: a user removed or demoted since then gets nothing more.
-            if (!(await isStillActor(actor))) {
-              close();
-              return;
-            }
             const events = await getEventsAfter(
               { familyId: actor.familyId, role: actor.role, userId: actor.id },
               cursor,
             );
+            // The stream outlives the request's auth check: a user removed or demoted since then gets nothing
+            // more. Checked only when there is something to send, as every event of the family wakes every stream.
+            if (events.length > 0 && !(await isStillActor(actor))) {
+              close();
+              return;
+            }
             for (const event of events) {
               if (closed) return;
               controller.enqueue(frame(event));
