@@ -7,6 +7,15 @@ import { databaseUrl } from "./database-url.mjs";
 
 const password = process.env.SEED_PASSWORD || "lunchbox";
 
+/** The demo family's first rules; a seeded test family starts from the same. */
+export const FIRST_RULES = {
+  version: 1,
+  premiumLimitCents: 1000,
+  maxPendingPerChild: 5,
+  expiryMinutes: 120,
+  childBudgets: {},
+} as const;
+
 const catalogue = [
   {
     name: "Pizza Palace",
@@ -60,17 +69,7 @@ export async function seed(prisma: PrismaClient): Promise<boolean> {
     const rose = await tx.user.create({
       data: { familyId, role: "CHILD", name: "Rose", username: "rose", passwordHash },
     });
-    await tx.rules.create({
-      data: {
-        familyId,
-        version: 1,
-        premiumLimitCents: 1000,
-        maxPendingPerChild: 5,
-        expiryMinutes: 120,
-        childBudgets: {},
-        createdById: joe.id,
-      },
-    });
+    await tx.rules.create({ data: { familyId, ...FIRST_RULES, createdById: joe.id } });
     for (const entry of catalogue) {
       const restaurant = await tx.restaurant.create({
         data: { familyId, name: entry.name, restricted: entry.restricted },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Description, describeEvent, type RequestFacts } from "./describe";
 import { type ActivityFilter, actionsFor, activityWhere, type Cursor, PAGE_SIZE } from "./filters";
 
@@ -26,21 +27,9 @@ const ROW_SELECT = {
   subjectId: true,
   data: true,
   hash: true,
-} as const;
+} as const satisfies Prisma.AuditEventSelect;
 
-type AuditRow = {
-  id: string;
-  seq: number;
-  createdAt: Date;
-  actorId: string | null;
-  actorRole: string;
-  childId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  data: unknown;
-  hash: string;
-};
+type AuditRow = Prisma.AuditEventGetPayload<{ select: typeof ROW_SELECT }>;
 
 export type ActivityRow = AuditRow & { description: Description };
 

@@ -20,7 +20,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import bcrypt from "bcryptjs";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { seed } from "@/prisma/seed";
+import { FIRST_RULES, seed } from "@/prisma/seed";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -45,17 +45,7 @@ export async function seedFamilyB(prisma: PrismaClient): Promise<void> {
       data: { familyId, role: "PARENT", ...FAMILY_B.parent, passwordHash },
     });
     await tx.user.create({ data: { familyId, role: "CHILD", ...FAMILY_B.child, passwordHash } });
-    await tx.rules.create({
-      data: {
-        familyId,
-        version: 1,
-        premiumLimitCents: 1000,
-        maxPendingPerChild: 5,
-        expiryMinutes: 120,
-        childBudgets: {},
-        createdById: quinn.id,
-      },
-    });
+    await tx.rules.create({ data: { familyId, ...FIRST_RULES, createdById: quinn.id } });
     const restaurant = await tx.restaurant.create({ data: { familyId, name: FAMILY_B.restaurant } });
     for (const [name, priceCents] of FAMILY_B.dishes) {
       await tx.dish.create({ data: { familyId, restaurantId: restaurant.id, name, priceCents } });
