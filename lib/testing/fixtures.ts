@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { ToolContext } from "@/lib/ai/tools/context";
 import type { Actor } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { submitOrder } from "@/lib/orders/submit-order";
 import { FAMILY_B } from "./test-db";
 
 type Role = "PARENT" | "CHILD";
@@ -72,7 +73,6 @@ export function countAudit(familyId: string, action: string, subjectId?: string)
  * request's id, or throws when the rules let the order through without a parent.
  */
 export async function askParentFor(child: Actor, dishName: string, quantity = 1): Promise<string> {
-  const { submitOrder } = await import("@/lib/orders/submit-order");
   const family = await catalogue(child.familyId);
   const dish = family.dish(dishName);
   const ctx = await newChatContext(child, `${quantity} ${dishName} please`);
