@@ -48,7 +48,8 @@ export const preferencesSchema = z
     },
     { when: () => true },
   );
-export type PreferencesInput = z.input<typeof preferencesSchema>;
+/** What the form sends: text as typed (the radio too, which the schema checks). */
+export type PreferencesInput = { quietStart: string; quietEnd: string; notifyOn: string };
 export type Preferences = z.output<typeof preferencesSchema>;
 
 /** `PushSubscription.toJSON()` from the browser, plus a name for the device. */
