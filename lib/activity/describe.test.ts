@@ -308,6 +308,24 @@ const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
     ["Tried “inbox.decide”, which only a parent may do."],
   ],
   [
+    "notify.channel_added",
+    row("notify.channel_added", { data: { kind: "WEBHOOK", label: "Slack webhook to hooks.slack.com" } }),
+    "Jane added a webhook channel: Slack webhook to hooks.slack.com",
+    [],
+  ],
+  [
+    "notify.channel_removed",
+    row("notify.channel_removed", { data: { kind: "PUSH", label: "Chrome on Android" } }),
+    "Jane removed a push channel: Chrome on Android",
+    [],
+  ],
+  [
+    "notify.preferences_changed",
+    row("notify.preferences_changed", { data: { changes: ["Quiet hours: none → 22:00–07:00"] } }),
+    "Jane changed their notification settings",
+    ["Quiet hours: none → 22:00–07:00"],
+  ],
+  [
     "an unknown action",
     row("party.started", { data: { anything: true } }),
     "Jane did something recorded as “party.started”",

@@ -103,6 +103,12 @@ export function describeEvent(row: AuditRowFacts, context: DescribeContext): Des
       return line(`reset ${possessive(str(data, "name") ?? child)} password or PIN`);
     case "child.removed":
       return line(`removed the child ${str(data, "name") ?? child}`, messages(data));
+    case "notify.channel_added":
+      return line(`added a ${channelKind(data)} channel: ${str(data, "label") ?? "unnamed"}`);
+    case "notify.channel_removed":
+      return line(`removed a ${channelKind(data)} channel: ${str(data, "label") ?? "unnamed"}`);
+    case "notify.preferences_changed":
+      return line("changed their notification settings", strings(data.changes));
     case "authz.denied": {
       const required = str(data, "required");
       const attempted = row.subjectId ? `“${row.subjectId}”` : "something";
@@ -113,6 +119,11 @@ export function describeEvent(row: AuditRowFacts, context: DescribeContext): Des
     default:
       return line(`did something recorded as “${row.action}”`);
   }
+}
+
+function channelKind(data: Data): string {
+  const kind = str(data, "kind");
+  return kind === "EMAIL" ? "email" : kind === "WEBHOOK" ? "webhook" : kind === "PUSH" ? "push" : "notification";
 }
 
 function actorName(row: AuditRowFacts, { names }: DescribeContext): string {

@@ -29,6 +29,8 @@ function form(change: Partial<RulesInput> = {}): RulesInput {
     orderingEnd: "",
     outsideHours: "ASK",
     timeZone: "UTC",
+    escalationMinutes: "",
+    expiryWarningMinutes: "5",
     ...change,
   };
 }
