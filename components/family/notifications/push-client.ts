@@ -43,9 +43,10 @@ async function answerOf(response: Response, fallback: string): Promise<string> {
 
 export async function subscribeThisBrowser(
   label: string,
-): Promise<{ kind: "denied" } | { kind: "subscribed"; endpoint: string }> {
+): Promise<{ kind: "denied" | "dismissed" } | { kind: "subscribed"; endpoint: string }> {
   const permission = await Notification.requestPermission();
-  if (permission !== "granted") return { kind: "denied" };
+  // "default": the prompt was closed without an answer; it can be asked again.
+  if (permission !== "granted") return { kind: permission === "denied" ? "denied" : "dismissed" };
   await navigator.serviceWorker.register("/sw.js", { scope: "/" });
   const registration = await navigator.serviceWorker.ready;
   const keyResponse = await fetch("/api/push/public-key");

@@ -9,7 +9,7 @@ type State =
   | { kind: "checking" }
   | { kind: "unsupported" }
   | { kind: "denied" }
-  | { kind: "off" }
+  | { kind: "off"; dismissed?: boolean }
   | { kind: "on"; endpoint: string };
 
 /** Web push for this browser: subscribe with the app's VAPID key, store it as a channel, or remove it. */
@@ -54,7 +54,8 @@ export function PushToggle({ registeredEndpoints }: { registeredEndpoints: strin
   const enable = () =>
     run(async () => {
       const result = await subscribeThisBrowser(deviceLabel(navigator.userAgent));
-      return result.kind === "denied" ? { kind: "denied" } : { kind: "on", endpoint: result.endpoint };
+      if (result.kind === "subscribed") return { kind: "on", endpoint: result.endpoint };
+      return result.kind === "denied" ? { kind: "denied" } : { kind: "off", dismissed: true };
     });
   const disable = () =>
     run(async () => {
@@ -85,6 +86,11 @@ export function PushToggle({ registeredEndpoints }: { registeredEndpoints: strin
             Get a notification on this device for each request, with Approve and Deny buttons that open the confirm
             screen.
           </p>
+          {state.dismissed ? (
+            <p role="status" className="text-red-800 text-sm dark:text-red-300">
+              <span aria-hidden>⚠ </span>Notifications are not allowed yet: choose Allow when the browser asks.
+            </p>
+          ) : null}
           <Button type="button" onClick={enable} disabled={busy}>
             {busy ? "Turning on…" : "Turn on notifications here"}
           </Button>
