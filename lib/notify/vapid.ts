@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import webpush from "web-push";
 import { z } from "zod";
+import { getEnv } from "@/lib/env";
 
 // The app's VAPID key pair: it signs every push request, and browsers subscribe with its public half. From the
 // environment when set (several instances must share one pair), else generated once and kept in data/.vapid.json
@@ -16,7 +17,7 @@ const DEFAULT_SUBJECT = "mailto:lunchbox@example.com";
 let cached: { file: string; keys: VapidKeys } | undefined;
 
 export function getVapidKeys({
-  env = process.env,
+  env = getEnv(),
   dataDir = path.join(process.cwd(), "data"),
 }: {
   env?: Record<string, string | undefined>;
