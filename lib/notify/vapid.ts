@@ -20,7 +20,7 @@ export function getVapidKeys({
   env = getEnv(),
   dataDir = path.join(process.cwd(), "data"),
 }: {
-  env?: Record<string, string | undefined>;
+  env?: { VAPID_PUBLIC_KEY?: string; VAPID_PRIVATE_KEY?: string; VAPID_SUBJECT?: string };
   dataDir?: string;
 } = {}): VapidKeys {
   const subject = env.VAPID_SUBJECT?.trim() || DEFAULT_SUBJECT;
