@@ -218,3 +218,20 @@ test("the delivery log shows what was sent and what failed, with the error", asy
   await expect(log).toContainText("The webhook answered 500 Internal Server Error.");
   expect(await violations(page)).toEqual([]);
 });
+
+test("in dark mode the page has no WCAG A/AA violations, and every control is a 44-px target", async ({
+  openAs,
+}, testInfo) => {
+  const page = await openAs(parentFor(testInfo.project.name));
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/family/notifications");
+  await expect(page.getByRole("button", { name: "Add webhook" })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  const small: string[] = [];
+  for (const control of await page.locator("main button, main input:not([type=radio]), main a").all()) {
+    const box = await control.boundingBox();
+    if (box && box.height < 44)
+      small.push(`${await control.evaluate((el) => el.outerHTML.slice(0, 80))}: ${box.height}`);
+  }
+  expect(small).toEqual([]);
+});
