@@ -15,6 +15,14 @@ const schema = z.object({
   EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   CHAT_TURNS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Notifications (lib/notify): the outbox worker's poll interval, the mail server, the links' public origin.
+  NOTIFY_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().trim().min(3).default("Lunchbox <lunchbox@localhost>"),
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
 });
 
 export type Env = z.infer<typeof schema>;
