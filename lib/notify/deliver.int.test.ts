@@ -3,6 +3,7 @@
 import { addMilliseconds, addMinutes } from "date-fns";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { submitQuestion } from "@/lib/approvals/ask-parent";
+import { getInbox } from "@/lib/approvals/queries";
 import { db } from "@/lib/db";
 import { verifyDecisionToken } from "@/lib/decision-links/token";
 import { askParentFor, type Families, loadFamilies, newChatContext, toolCallId } from "@/lib/testing/fixtures";
@@ -165,6 +166,28 @@ describe("when the mail server is down or refuses", () => {
       status: "FAILED",
       lastError: "Email is not configured on this server (SMTP_URL is not set).",
     });
+  });
+});
+
+describe("the inbox card", () => {
+  it("says who was notified when, and which delivery failed", async () => {
+    await addEmailChannel(f.a.jane);
+    await addEmailChannel(f.a.joe, "joe@mail.test");
+    const requestId = await askParentFor(f.a.henry, "Deluxe Burger");
+    const [, joe] = await deliveriesOf(requestId).then((ds) =>
+      ds.sort((a, b) => a.parent.name.localeCompare(b.parent.name)),
+    );
+    await db.notificationChannel.update({
+      where: { id: joe?.channelId ?? "" },
+      data: { config: { address: "not an address" } },
+    });
+    await deliverDue({ now: new Date() });
+    const { pending } = await getInbox({ familyId: f.a.familyId });
+    const card = pending.find((item) => item.id === requestId);
+    expect(card?.notifications.map((l) => [l.text.replace(/\d\d:\d\d/, "HH:MM"), l.failed])).toEqual([
+      ["Emailed Jane HH:MM", false],
+      ["Email to Joe failed (1 try)", true],
+    ]);
   });
 });
 
