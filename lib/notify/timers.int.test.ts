@@ -115,6 +115,20 @@ describe("escalation", () => {
   });
 });
 
+describe("a family without channels", () => {
+  it("has its requests claimed once, with no audit rows or events (nothing a parent could see changed)", async () => {
+    await resetNotifications();
+    const requestId = await askParentFor(f.a.henry, "Deluxe Burger");
+    const created = await madeAt(requestId);
+    const events = await db.event.count();
+    expect(await escalateDueRequests({ now: addMinutes(created, 30) })).toEqual([requestId]);
+    expect(await warnExpiringRequests({ now: addMinutes(created, 115) })).toEqual([requestId]);
+    expect(await escalateDueRequests({ now: addMinutes(created, 116) })).toEqual([]);
+    expect(await db.auditEvent.count({ where: { subjectId: requestId, action: { not: "request.created" } } })).toBe(0);
+    expect(await db.event.count()).toBe(events);
+  });
+});
+
 describe("expiry warning", () => {
   it("warns every parent once, the rules' minutes before expiry, even in quiet hours", async () => {
     await db.user.update({

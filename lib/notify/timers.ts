@@ -77,6 +77,8 @@ async function escalate(tx: Tx, request: Pending, family: FamilyTimers, now: Dat
   const notYet = reachable.filter((p) => !reachedIds.has(p.id));
   const stillWaiting = notYet.length === 0;
   const targets = stillWaiting ? reachable : notYet;
+  // Nobody has a channel: the inbox is all there is, and nothing changed that a parent could see.
+  if (targets.length === 0) return;
   // The escalation says everything the first message would have: a first message still queued is dropped.
   await tx.notificationDelivery.updateMany({
     where: {
@@ -119,7 +121,7 @@ async function escalate(tx: Tx, request: Pending, family: FamilyTimers, now: Dat
 /**
  * Requests within `expiryWarningMinutes` of expiring and still PENDING: every active parent is warned, at once
  * (urgent, quiet hours or not). A request made inside that window gets no warning: its first message already
- * says when it expires. Returns the requests warned.
+ * says when it expires. Returns the requests warned (claimed, even when no parent has a channel).
  */
 export async function warnExpiringRequests({ now = new Date() }: { now?: Date } = {}): Promise<string[]> {
   const candidates = await db.approvalRequest.findMany({
@@ -145,6 +147,7 @@ export async function warnExpiringRequests({ now = new Date() }: { now?: Date } 
         now,
         urgent: true,
       });
+      if (parents.length === 0) return true;
       await appendAudit(tx, {
         familyId: request.familyId,
         actor: SYSTEM_ACTOR,
