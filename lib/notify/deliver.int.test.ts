@@ -12,6 +12,7 @@ import { type SmtpTestServer, startSmtpTestServer } from "@/lib/testing/smtp-tes
 import { LEASE_MS, MAX_ATTEMPTS } from "./backoff";
 import { deliverDue } from "./deliver";
 import { DeliveryError } from "./types";
+import { startNotifyWorker, stopNotifyWorker } from "./worker";
 
 const SMTP_PORT = 2601;
 const NOTHING_LISTENS = "smtp://127.0.0.1:2602";
@@ -102,6 +103,23 @@ describe("email delivery", () => {
     await db.notificationDelivery.updateMany({ where: { requestId }, data: { dueAt: later, nextAttemptAt: later } });
     expect(await deliverDue({ now: new Date() })).toMatchObject({ sent: 0 });
     expect(await deliverDue({ now: addMinutes(later, 1) })).toMatchObject({ sent: 1 });
+  });
+});
+
+describe("the worker", () => {
+  it("is woken by a new request: the email goes out without waiting for a poll", async () => {
+    process.env.NOTIFY_POLL_SECONDS = "3600";
+    startNotifyWorker();
+    try {
+      await addEmailChannel(f.a.jane);
+      const requestId = await askParentFor(f.a.henry, "Deluxe Burger");
+      const [mail] = await smtp.waitForMails(1);
+      expect(mail?.subject).toContain("Henry asks for 1× Deluxe Burger");
+      await expect.poll(async () => (await deliveriesOf(requestId))[0]?.status).toBe("SENT");
+    } finally {
+      stopNotifyWorker();
+      delete process.env.NOTIFY_POLL_SECONDS;
+    }
   });
 });
 

@@ -49,6 +49,13 @@ export function startNotifyWorker(): void {
   worker.timer = timer;
 }
 
+/** Stops polling (tests; a server shutting down). A pass under way finishes. */
+export function stopNotifyWorker(): void {
+  const worker = state();
+  clearInterval(worker.timer);
+  worker.timer = undefined;
+}
+
 /**
  * Call after committing a transaction that queued deliveries, so a new request is sent within about a second
  * instead of at the next poll. Does nothing where the worker does not run (scripts, tests).

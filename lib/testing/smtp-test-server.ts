@@ -6,6 +6,8 @@ import { SMTPServer } from "smtp-server";
 export type SmtpTestServer = {
   url: string;
   mails: ParsedMail[];
+  /** When each mail of `mails` arrived (ms since the epoch), same order. */
+  receivedAt: number[];
   /** Reply code for the next RCPT TO commands, or null to accept. */
   refuseWith: (code: number | null) => void;
   /** Resolves when `count` mails have arrived. */
@@ -15,6 +17,7 @@ export type SmtpTestServer = {
 
 export async function startSmtpTestServer(port: number): Promise<SmtpTestServer> {
   const mails: ParsedMail[] = [];
+  const receivedAt: number[] = [];
   const waiters: Array<() => void> = [];
   let refusal: number | null = null;
   const server = new SMTPServer({
@@ -32,6 +35,7 @@ export async function startSmtpTestServer(port: number): Promise<SmtpTestServer>
       simpleParser(stream)
         .then((mail) => {
           mails.push(mail);
+          receivedAt.push(Date.now());
           for (const wake of waiters.splice(0)) wake();
           callback();
         })
@@ -45,6 +49,7 @@ export async function startSmtpTestServer(port: number): Promise<SmtpTestServer>
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    receivedAt,
     refuseWith: (code) => {
       refusal = code;
     },
