@@ -82,6 +82,15 @@ test("a child's request reaches the parent by email with one-tap links", async (
           .get(requestId, channelId) as { status: string; attempts: number },
     );
   await expect.poll(delivery).toEqual({ status: "SENT", attempts: 1 });
+
+  // The parent's inbox card says so.
+  const parent = await signedInClient(base, "jane");
+  try {
+    const inbox = await (await parent.get("/inbox")).text();
+    expect(inbox).toMatch(/aria-label="Notifications"[^>]*>.*?Emailed Jane \d\d:\d\d/s);
+  } finally {
+    await parent.dispose();
+  }
   const created = withE2eDb(
     (db) => db.prepare("SELECT createdAt FROM ApprovalRequest WHERE id = ?").get(requestId) as { createdAt: string },
   );
