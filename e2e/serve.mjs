@@ -20,6 +20,11 @@ const env = {
   // A heartbeat every second, so the push spec sees several without waiting long.
   SSE_HEARTBEAT_SECONDS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Notifications: the SMTP server e2e/notify starts (playwright.config.ts sets the port), links to this server,
+  // and a poll every second as a back-up to the wake-up after each request.
+  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT || "2625"}`,
+  APP_URL: `http://127.0.0.1:${port}`,
+  NOTIFY_POLL_SECONDS: "1",
 };
 const bin = (name) => fs.realpathSync(path.join(root, "node_modules/.bin", name));
 

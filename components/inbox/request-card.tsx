@@ -7,6 +7,7 @@ import type { RequestStatus } from "@/lib/chat/types";
 import { formatCents } from "@/lib/money";
 import { AnswerForm } from "./answer-form";
 import { DecisionForm } from "./decision-form";
+import { NotificationLog } from "./notification-log";
 
 function When({ date, prefix }: { date: Date; prefix?: string }) {
   return (
@@ -37,6 +38,7 @@ export function RequestCard({ item }: { item: InboxItem }) {
           <p className="text-sm text-stone-600 dark:text-stone-400">
             <When date={item.createdAt} />
           </p>
+          <NotificationLog lines={item.notifications} />
         </div>
         <StatusBadge status={item.status as RequestStatus["status"]} />
       </header>

@@ -151,6 +151,50 @@ const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
     [],
   ],
   [
+    "request.escalated",
+    row("request.escalated", {
+      actorId: null,
+      actorRole: "SYSTEM",
+      subjectId: "req-order",
+      data: { childId: "henry", minutes: 30, notified: ["Joe"], reminder: false },
+    }),
+    "Lunchbox told Joe about Henry's order of 2× Deluxe Burger from Burger Bonanza ($25.98): nobody had decided after 30 minutes",
+    [],
+  ],
+  [
+    "request.escalated (reminder)",
+    row("request.escalated", {
+      actorId: null,
+      actorRole: "SYSTEM",
+      subjectId: "req-access",
+      data: { childId: "henry", minutes: 30, notified: ["Jane", "Joe"], reminder: true },
+    }),
+    "Lunchbox reminded Jane and Joe about Henry's request to use Fancy French: nobody had decided after 30 minutes",
+    [],
+  ],
+  [
+    "request.expiry_warned",
+    row("request.expiry_warned", {
+      actorId: null,
+      actorRole: "SYSTEM",
+      subjectId: "req-question",
+      data: { childId: "henry", minutes: 5, parents: 2 },
+    }),
+    "Lunchbox warned the parents that Henry's question “Can I have dessert tonight?” expires in 5 minutes",
+    [],
+  ],
+  [
+    "channel.disabled",
+    row("channel.disabled", {
+      actorId: null,
+      actorRole: "SYSTEM",
+      childId: null,
+      data: { parentId: "jane", reason: "The subscription has expired (410)." },
+    }),
+    "Lunchbox switched off a notification channel of Jane",
+    ["The subscription has expired (410)."],
+  ],
+  [
     "request.cancelled (message)",
     row("request.cancelled", {
       subjectId: "req-cancelled",

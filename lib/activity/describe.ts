@@ -62,6 +62,28 @@ export function describeEvent(row: AuditRowFacts, context: DescribeContext): Des
         why,
       );
     }
+    case "request.escalated": {
+      const told = strings(data.notified);
+      const minutes = num(data, "minutes");
+      const noun = `${possessive(child)} ${requestNoun(data, request)}`;
+      const after = minutes !== undefined ? ` after ${minutes} minutes` : "";
+      if (told.length === 0) return line(`found nobody else to tell about ${noun}${after}`);
+      return data.reminder === true
+        ? line(`reminded ${joinNames(told)} about ${noun}: nobody had decided${after}`)
+        : line(`told ${joinNames(told)} about ${noun}: nobody had decided${after}`);
+    }
+    case "request.expiry_warned": {
+      const minutes = num(data, "minutes");
+      return line(
+        `warned the parents that ${possessive(child)} ${requestNoun(data, request)} expires${minutes !== undefined ? ` in ${minutes} minutes` : " soon"}`,
+      );
+    }
+    case "channel.disabled": {
+      const parentId = str(data, "parentId");
+      const owner = (parentId ? context.names.get(parentId) : undefined) ?? "a parent";
+      const reason = str(data, "reason");
+      return line(`switched off a notification channel of ${owner}`, reason ? [reason] : []);
+    }
     case "order.placed": {
       const what = orderWords(data) ?? "an order";
       return row.actorRole === "CHILD"
@@ -138,6 +160,10 @@ function actorName(row: AuditRowFacts, { names }: DescribeContext): string {
 function childName(row: AuditRowFacts, data: Data, { names }: DescribeContext): string {
   const id = row.childId ?? str(data, "childId");
   return (id ? names.get(id) : undefined) ?? str(data, "childName") ?? "a child";
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 function possessive(name: string): string {

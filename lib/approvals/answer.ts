@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
+import { cancelPendingDeliveries } from "@/lib/notify/enqueue";
 import { type DecideResult, describeExisting } from "./decide";
 import { expireRequest } from "./expire";
 import type { Snapshot } from "./snapshot";
@@ -62,6 +63,7 @@ export async function answerQuestion(input: {
       });
       return describeExisting(winner, null);
     }
+    await cancelPendingDeliveries(tx, request.id);
     const snapshot = request.snapshot as unknown as Snapshot;
     await appendAudit(tx, {
       familyId: request.familyId,

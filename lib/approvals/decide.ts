@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
 import { failpoint } from "@/lib/failpoint";
+import { cancelPendingDeliveries } from "@/lib/notify/enqueue";
 import { placeOrderFromSnapshot } from "@/lib/orders/place";
 import { type DecisionScope, evaluateExecution, explainReasons, isPremium, type Reason } from "@/lib/policy";
 import { buildOrderEdit, type OrderEdit } from "./edit";
@@ -97,6 +98,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
       });
       return repeatOrExisting(tx, winner, status);
     }
+    await cancelPendingDeliveries(tx, request.id);
     failpoint("decide.after-swap"); // crash test: status changed, no effect yet; the rollback must undo both
 
     if (plan) {

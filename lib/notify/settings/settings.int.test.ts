@@ -167,6 +167,8 @@ describe("delivery log", () => {
       await db.approvalRequest.update({ where: { id }, data: { status: "CANCELLED" } });
       requestIds.push(id);
     }
+    // The outbox already queued a NEW_REQUEST for each channel; this test writes its own history instead.
+    await db.notificationDelivery.deleteMany({ where: { requestId: { in: requestIds } } });
     const base = Date.parse("2026-11-25T12:00:00Z");
     const combos = hooks.flatMap((hook) =>
       requestIds.flatMap((requestId) =>
