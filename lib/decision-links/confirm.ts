@@ -24,12 +24,13 @@ export type ConfirmRefusal =
   | "cancelled";
 
 const confirmSchema = z.object({
-  intent: z.enum(["APPROVE", "DENY"]).optional(),
+  intent: z.enum(["APPROVE", "DENY"], { error: "Choose Approve or Deny." }).optional(),
   note: z.string().max(500, "Keep the note under 500 characters.").optional(),
   reply: z.string().optional(),
   password: z.string().max(200).optional(),
 });
-export type ConfirmFields = z.input<typeof confirmSchema>;
+/** As they come from the form: checked here. */
+export type ConfirmFields = { intent?: string; note?: string; reply?: string; password?: string };
 
 const REFUSED: Record<Exclude<LinkView["kind"], "ready" | "closed" | "used" | "wrong-parent">, string> = {
   invalid: "This link is not valid. Open the request from the inbox instead.",
