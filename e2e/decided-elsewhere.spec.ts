@@ -17,15 +17,15 @@ import {
 test("Jane approves; Joe's open inbox shows 'Decided by Jane at HH:MM' instead of buttons", async ({ openAs }) => {
   const henry = await openAs("henry");
   await newChat(henry);
-  const orderWords = tagged("I'd like the deluxe burger");
+  const orderWords = tagged("I'd like the pepperoni pizza");
   await send(henry, orderWords);
-  await expect(orderCard(henry, "Burger Bonanza")).toContainText("Waiting for a parent");
+  await expect(orderCard(henry, "Pizza Palace")).toContainText("Waiting for a parent");
   await newChat(henry);
   const questionWords = tagged("ask mum if I can have dessert tonight");
   await send(henry, questionWords);
   await expect(henry.getByRole("region", { name: "Question for your parents" })).toContainText("Waiting for a parent");
 
-  const orderTitle = "Henry wants to order from Burger Bonanza";
+  const orderTitle = "Henry wants to order from Pizza Palace";
   const janeCard = await openPendingCard(await openAs("jane"), orderTitle, orderWords);
   const joe = await openAs("joe");
   const joeCard = await openPendingCard(joe, orderTitle, orderWords);

@@ -19,15 +19,15 @@ async function expectTouchTarget(button: Locator) {
 test("inbox and confirm screen: 44 px buttons, no axe violations in light and dark", async ({ openAs, newContext }) => {
   const henry = await openAs("henry");
   await newChat(henry);
-  const words = tagged("I'd like the deluxe burger");
+  const words = tagged("I'd like two pepperoni pizzas");
   await send(henry, words);
-  await expect(orderCard(henry, "Burger Bonanza")).toContainText("Waiting for a parent");
+  await expect(orderCard(henry, "Pizza Palace")).toContainText("Waiting for a parent");
 
   const jane = await openAs("jane");
-  const card = await openPendingCard(jane, "Henry wants to order from Burger Bonanza", words);
+  const card = await openPendingCard(jane, "Henry wants to order from Pizza Palace", words);
   const link = await (await newContext()).newPage();
   await link.goto(decisionLinkPath(words, "jane", "open"));
-  await expect(link.getByRole("heading", { name: "Henry's order from Burger Bonanza" })).toBeVisible();
+  await expect(link.getByRole("heading", { name: "Henry's order from Pizza Palace" })).toBeVisible();
 
   const backgrounds: string[] = [];
   for (const colorScheme of ["light", "dark"] as const) {

@@ -38,9 +38,11 @@ export function ConfirmForm({ token, action, requestId, kind, childName, passwor
         aria-labelledby={`${id}-result`}
         className={`mt-6 rounded-2xl p-4 ring-1 ${state.ok ? "bg-green-50 ring-green-300 dark:bg-green-950/50 dark:ring-green-800" : "bg-stone-100 ring-stone-300 dark:bg-stone-900 dark:ring-stone-700"}`}
       >
-        <h2 id={`${id}-result`} role="status" className="font-semibold text-lg">
-          {state.message}
-        </h2>
+        <div role="status">
+          <h2 id={`${id}-result`} className="font-semibold text-lg">
+            {state.message}
+          </h2>
+        </div>
         <Link href="/inbox" className="mt-2 inline-flex min-h-11 items-center font-semibold underline">
           Open the inbox
         </Link>

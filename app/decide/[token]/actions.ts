@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { signOut } from "@/lib/auth";
 import { getActor } from "@/lib/authz";
 import { type ConfirmResult, confirmDecisionLink } from "@/lib/decision-links/confirm";
@@ -25,7 +24,8 @@ export async function confirmLinkAction(_previous: ConfirmState, formData: FormD
     reply: text(formData, "reply"),
     password: text(formData, "password"),
   });
-  if (result.ok) revalidatePath("/inbox");
+  // No revalidatePath: it would re-render this page, which then (rightly) says "already used" instead of the
+  // outcome. Inboxes learn of the decision from the event stream.
   return result;
 }
 
