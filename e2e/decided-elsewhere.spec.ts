@@ -35,12 +35,24 @@ test("Jane approves; Joe's open inbox shows 'Decided by Jane at HH:MM' instead o
   await joeQuestion.getByLabel("Reply").fill("Yes, if you eat your greens");
   await expect(joeCard.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
 
+  // Records whether the in-place notice ever showed (the refresh that follows may move the card away quickly).
+  await joe.evaluate(() => {
+    const seen = window as unknown as { e2eNoticeSeen?: boolean };
+    seen.e2eNoticeSeen = false;
+    new MutationObserver(() => {
+      if (document.body.textContent?.match(/Decided by Jane at \d\d:\d\d: approved\./)) seen.e2eNoticeSeen = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+
   await decide(janeCard, "Approve");
 
   // Wherever the card is (in place, or moved to Decided by the refresh), it names Jane and the time, no buttons.
   const joeAny = requestCard(joe.getByRole("main"), orderTitle, orderWords);
   await expect(joeAny).toContainText(/by Jane at \d\d:\d\d/);
   await expect(joeAny.getByRole("button", { name: /Approve|Deny/ })).toHaveCount(0);
+  await expect
+    .poll(() => joe.evaluate(() => (window as unknown as { e2eNoticeSeen?: boolean }).e2eNoticeSeen))
+    .toBe(true);
   await expect(joeQuestion.getByLabel("Reply")).toHaveValue("Yes, if you eat your greens");
   await expectNoReload();
 
