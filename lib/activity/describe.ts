@@ -46,10 +46,10 @@ export function describeEvent(row: AuditRowFacts, context: DescribeContext): Des
     case "request.answered": {
       const question = str(data, "question") ?? questionOf(request);
       const answer = str(data, "answer", "note") ?? request?.note ?? undefined;
-      return line(
-        `answered ${possessive(child)} question${question ? ` “${question}”` : ""}`,
-        [...(answer ? [`Answer: “${answer}”`] : []), ...viaWords(data)],
-      );
+      return line(`answered ${possessive(child)} question${question ? ` “${question}”` : ""}`, [
+        ...(answer ? [`Answer: “${answer}”`] : []),
+        ...viaWords(data),
+      ]);
     }
     case "request.expired":
       return line(`closed ${possessive(child)} ${requestNoun(data, request)}: no parent answered in time`);
