@@ -108,6 +108,10 @@ test("misused links get a clear page and change nothing", async ({ openAs, newCo
   await joe.goto(link);
   await expect(joe.getByRole("heading", { name: "This link was sent to Jane" })).toBeVisible();
   await expect(joe.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  // "Sign out, to use it as Jane" signs Joe out and comes back to the link, now asking for Jane's password.
+  await joe.getByRole("button", { name: "Sign out, to use it as Jane" }).click();
+  await expect(joe.getByLabel("Jane's password")).toBeVisible();
+  expect(new URL(joe.url()).pathname).toBe(link);
 
   // Henry, signed in, sees nothing of the request.
   await henry.goto(link);
