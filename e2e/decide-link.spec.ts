@@ -36,6 +36,9 @@ async function expectThumbReach(page: Page, name: string) {
   expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
 }
 
+// Three browser contexts and several page loads each: more than the default 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 test("a decision link, signed out: confirm with the password, the child's chat goes on by itself", async ({
   openAs,
   newContext,

@@ -14,6 +14,9 @@ import {
   test,
 } from "./fixtures";
 
+// Three browser contexts (a child, two parents): more than the default 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 test("Jane approves; Joe's open inbox shows 'Decided by Jane at HH:MM' instead of buttons", async ({ openAs }) => {
   const henry = await openAs("henry");
   await newChat(henry);

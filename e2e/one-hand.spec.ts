@@ -16,6 +16,9 @@ async function expectTouchTarget(button: Locator) {
   expect(box?.width ?? 0).toBeGreaterThanOrEqual(44);
 }
 
+// Four axe-core runs and two browsers: more than the default 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 test("inbox and confirm screen: 44 px buttons, no axe violations in light and dark", async ({ openAs, newContext }) => {
   const henry = await openAs("henry");
   await newChat(henry);
