@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { E2E_AUTH_SECRET } from "./e2e-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.argv[2] || "3100";
@@ -12,7 +13,7 @@ const dbFile = path.join(root, "data", "e2e.db");
 const env = {
   ...process.env,
   DATABASE_URL: `file:${dbFile}`,
-  AUTH_SECRET: "e2e-secret-not-for-production-4f1c9a7e2b",
+  AUTH_SECRET: E2E_AUTH_SECRET,
   AUTH_TRUST_HOST: "true",
   OFFLINE_MODEL_DELAY_MS: "5",
   // Look for expired requests every second, so the expiry spec does not wait long.

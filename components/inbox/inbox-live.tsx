@@ -3,10 +3,22 @@
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { toast } from "sonner";
-import { type LiveEvent, useLiveEvents } from "@/components/live/use-live-events";
+import { ResolutionsProvider } from "@/components/live/resolutions";
+import type { LiveEvent } from "@/components/live/use-live-events";
 
-/** Re-renders the inbox from the server when a request arrives, is decided anywhere, or a notification goes out. */
-export function InboxLive({ eventCursor }: { eventCursor: number }) {
+/**
+ * Re-renders the inbox from the server when a request arrives, is decided anywhere, or a notification goes out.
+ * A card decided elsewhere swaps its buttons for "Decided by Jane at 18:04" at once (see DecidedElsewhere), before the refresh moves it.
+ */
+export function InboxLive({
+  eventCursor,
+  timeZone,
+  children,
+}: {
+  eventCursor: number;
+  timeZone: string;
+  children: React.ReactNode;
+}) {
   const router = useRouter();
   const onEvent = useCallback(
     (event: LiveEvent) => {
@@ -16,6 +28,9 @@ export function InboxLive({ eventCursor }: { eventCursor: number }) {
     },
     [router],
   );
-  useLiveEvents(eventCursor, onEvent);
-  return null;
+  return (
+    <ResolutionsProvider eventCursor={eventCursor} timeZone={timeZone} onEvent={onEvent}>
+      {children}
+    </ResolutionsProvider>
+  );
 }

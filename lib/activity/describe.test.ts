@@ -130,6 +130,15 @@ const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
     [RESTRICTED_WORDS],
   ],
   [
+    "request.approved (from a one-tap link)",
+    row("request.approved", {
+      subjectId: "req-order",
+      data: { childId: "henry", kind: "ORDER", scope: "ONCE", via: "link" },
+    }),
+    "Jane approved Henry's order of 2× Deluxe Burger from Burger Bonanza ($25.98)",
+    [PREMIUM_WORDS, "Decided from a one-tap link."],
+  ],
+  [
     "request.denied",
     row("request.denied", { subjectId: "req-order", data: { childId: "henry", kind: "ORDER", note: "Not today" } }),
     "Jane denied Henry's order of 2× Deluxe Burger from Burger Bonanza ($25.98)",

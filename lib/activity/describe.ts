@@ -46,10 +46,10 @@ export function describeEvent(row: AuditRowFacts, context: DescribeContext): Des
     case "request.answered": {
       const question = str(data, "question") ?? questionOf(request);
       const answer = str(data, "answer", "note") ?? request?.note ?? undefined;
-      return line(
-        `answered ${possessive(child)} question${question ? ` “${question}”` : ""}`,
-        answer ? [`Answer: “${answer}”`] : [],
-      );
+      return line(`answered ${possessive(child)} question${question ? ` “${question}”` : ""}`, [
+        ...(answer ? [`Answer: “${answer}”`] : []),
+        ...viaWords(data),
+      ]);
     }
     case "request.expired":
       return line(`closed ${possessive(child)} ${requestNoun(data, request)}: no parent answered in time`);
@@ -263,7 +263,13 @@ function decisionWhy(data: Data, request: RequestFacts | undefined, child: strin
     ...reasonWords(request?.reasons ?? data.reasons),
     ...(changes.length ? [`Changed: ${changes.join("; ")}`] : []),
     ...(note ? [`Note to ${child}: “${note}”`] : []),
+    ...viaWords(data),
   ];
+}
+
+/** A decision made from a one-tap link in a notification says so (audit data `via: "link"`). */
+function viaWords(data: Data): string[] {
+  return data.via === "link" ? ["Decided from a one-tap link."] : [];
 }
 
 function grantTarget(data: Data): string {

@@ -30,7 +30,16 @@ export type DecideInput = {
   /** A parent's edit of a pending order, `{ items: [{ dishId, quantity }] }`, checked here (approve only). */
   edit?: unknown;
   now?: Date;
+  /** Where the decision was made, recorded in the audit row (e.g. "link" for a one-tap decision link). */
+  via?: DecisionVia;
+  /**
+   * Runs first inside the decision's transaction: what it writes commits or rolls back with the decision, and
+   * when it throws nothing is decided. A one-tap link records its single use here.
+   */
+  claim?: (tx: Tx) => Promise<void>;
 };
+
+export type DecisionVia = "inbox" | "api" | "link";
 
 export type DecideResult =
   | {
@@ -60,6 +69,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
   const note = input.note?.trim().slice(0, 500) || null;
 
   const result = await db.$transaction(async (tx): Promise<DecideResult> => {
+    await input.claim?.(tx);
     const request = await tx.approvalRequest.findFirst({
       where: { id: input.requestId, familyId: input.actor.familyId },
       include: { decidedBy: { select: { name: true } } },
@@ -118,6 +128,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
         note,
         scope: plan?.scope ?? null,
         snapshotHash: request.snapshotHash,
+        ...(input.via ? { via: input.via } : {}),
         ...(plan?.edit
           ? {
               edit: {
@@ -139,6 +150,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
         chatId: request.chatId,
         status,
         decidedByName: input.actor.name,
+        decidedAt: now.toISOString(),
         edited: Boolean(plan?.edit),
       },
     });
@@ -274,7 +286,13 @@ async function cancelForChangedRules(
     familyId: request.familyId,
     childId: request.childId,
     type: "request.resolved",
-    data: { requestId: request.id, chatId: request.chatId, status: "CANCELLED", decidedByName: actor.name },
+    data: {
+      requestId: request.id,
+      chatId: request.chatId,
+      status: "CANCELLED",
+      decidedByName: actor.name,
+      decidedAt: new Date().toISOString(),
+    },
   });
   return { outcome: "cancelled", message };
 }

@@ -27,7 +27,13 @@ export async function expireRequest(tx: Tx, request: Expirable, now: Date): Prom
     familyId: request.familyId,
     childId: request.childId,
     type: "request.resolved",
-    data: { requestId: request.id, chatId: request.chatId, status: "EXPIRED", decidedByName: null },
+    data: {
+      requestId: request.id,
+      chatId: request.chatId,
+      status: "EXPIRED",
+      decidedByName: null,
+      decidedAt: now.toISOString(),
+    },
   });
   return true;
 }

@@ -193,3 +193,21 @@ async function getBudgetStandings(familyId: string, rows: Row[]): Promise<Map<st
   }
   return standings;
 }
+
+/** One request of the family as an inbox card shows it (no editing menu), or null when it is not the family's. */
+export async function getRequestItem({
+  familyId,
+  requestId,
+}: {
+  familyId: string;
+  requestId: string;
+}): Promise<InboxItem | null> {
+  const row = await db.approvalRequest.findFirst({ where: { id: requestId, familyId }, select });
+  if (!row) return null;
+  const pending = row.status === "PENDING" && row.kind === "ORDER";
+  const [changes, standings] = await Promise.all([
+    row.parentEdit === null ? new Map<string, string[]>() : getStoredChanges({ familyId, requestIds: [row.id] }),
+    pending ? getBudgetStandings(familyId, [row]) : new Map<string, BudgetStanding>(),
+  ]);
+  return toInboxItem(row, [], changes.get(row.id), standings.get(row.childId) ?? null);
+}
