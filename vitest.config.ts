@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.pg.test.ts", "**/node_modules/**"],
         },
       },
       {
@@ -33,6 +33,12 @@ export default defineConfig({
           setupFiles: ["lib/testing/int-setup.ts"],
           hookTimeout: 60_000,
         },
+      },
+      {
+        // Against a running PostgreSQL (TEST_POSTGRES_URL, default 127.0.0.1:5432/test), no tables needed: fails
+        // when it is down, never skips.
+        extends: true,
+        test: { name: "pg", include: ["lib/**/*.pg.test.ts"] },
       },
     ],
   },
