@@ -8,4 +8,7 @@ export async function register() {
   // the inbox. Decisions also check expiry themselves.
   const { startExpirySweeper } = await import("@/lib/approvals/sweeper");
   startExpirySweeper();
+  // On stop: end the live-update streams (they would hold Next's graceful stop forever) and the LISTEN connection.
+  const { handleStopSignals } = await import("@/lib/events/shutdown");
+  handleStopSignals();
 }

@@ -9,6 +9,8 @@ const port = Number(process.env.E2E_PORT) || 3100;
 // Higher than the default 30 because every spec chats as Henry within the same few minutes.
 process.env.CHAT_TURNS_PER_MINUTE ??= "120";
 const baseURL = `http://127.0.0.1:${port}`;
+// Several app instances on one PostgreSQL database (e2e/instances): only in a run on PostgreSQL, with a build for it.
+const instancesOnPostgres = /^postgres(ql)?:\/\//.test(process.env.E2E_POSTGRES_URL ?? process.env.DATABASE_URL ?? "");
 
 // Playwright cannot download its browser on machines without internet access: use Debian's Chromium when it is
 // there (or named), else Playwright's own browser so the suite keeps working elsewhere.
@@ -46,10 +48,13 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: ["threats/**", "push/**"] },
-    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: ["threats/**", "push/**"] },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: ["threats/**", "push/**", "instances/**"] },
+    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: ["threats/**", "push/**", "instances/**"] },
     // THREATS.md rows and the live-update stream, over HTTP against the production server: no browser, run once.
     { name: "api", testMatch: ["threats/**/*.spec.ts", "push/**/*.spec.ts"] },
+    ...(instancesOnPostgres
+      ? [{ name: "instances", use: { ...devices["Desktop Chrome"] }, testMatch: ["instances/**/*.spec.ts"] }]
+      : []),
   ],
   webServer: {
     command: `node e2e/serve.mjs ${port}`,

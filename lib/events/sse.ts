@@ -3,6 +3,7 @@ import { type Actor, isStillActor } from "@/lib/authz";
 import { getEnv } from "@/lib/env";
 import { onFamilyEvent } from "./bus";
 import { getEventsAfter, type OutboxEvent } from "./outbox";
+import { onServerStopping } from "./shutdown";
 
 const encoder = new TextEncoder();
 
@@ -75,6 +76,8 @@ export function createEventStream(actor: Actor, afterId: number, signal: AbortSi
       }, getEnv().SSE_HEARTBEAT_SECONDS * 1000);
       cleanups.push(() => clearInterval(heartbeat));
       signal.addEventListener("abort", close, { once: true });
+      // The client reconnects with Last-Event-ID, to this server once it is back or to another instance.
+      cleanups.push(onServerStopping(close));
       void pump();
     },
     cancel() {
