@@ -76,8 +76,9 @@ function newDeviceContext(
   });
 }
 
-export async function signIn(page: Page, who: Who): Promise<void> {
-  const person = PEOPLE[who];
+/** Signs in on the page's base URL as a demo person, or as a spec's own `{ login, role }` (same password). */
+export async function signIn(page: Page, who: Who | { login: string; role: keyof typeof HOME }): Promise<void> {
+  const person = typeof who === "string" ? PEOPLE[who] : who;
   await page.goto("/login");
   await page.getByLabel("Username or email").fill(person.login);
   await page.getByLabel("Password").fill(PASSWORD);

@@ -121,7 +121,13 @@ export class NextServer {
     if (!this.process) return null;
     const child = this.process;
     if (this.running) child.kill(signal);
-    const hard = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    const hard = setTimeout(() => {
+      const open = spawnSync("ss", ["-tnpo", "state", "established", `( sport = :${this.options.port} )`], {
+        encoding: "utf8",
+      });
+      this.log(`still running after ${signal}: killing it; connections open:\n${open.stdout ?? ""}`);
+      child.kill("SIGKILL");
+    }, 15_000);
     const ended = await this.exited;
     clearTimeout(hard);
     this.log(`stopped with ${signal} (${ended})`);

@@ -4,9 +4,9 @@
 // "instances" project only then, and this spec fails rather than skips when the URL is not PostgreSQL.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import pg from "pg";
-import { markDocument, orderCard, outcomeCard, PASSWORD, send, tagged } from "../fixtures";
+import { markDocument, newChat, orderCard, outcomeCard, send, signIn, tagged } from "../fixtures";
 import { openStream } from "../push/sse-client";
 import { signedInClient } from "../threats/http";
 import { baseServerEnv, instancePort, migrateAndSeed, NextServer, root } from "./server";
@@ -104,20 +104,12 @@ test("a decision on instance A reaches the child's stream on instance B, and B's
   }
 });
 
-async function signInOn(page: Page, baseURL: string, login: string): Promise<void> {
-  await page.goto(`${baseURL}/login`);
-  await page.getByLabel("Username or email").fill(login);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/chat(\/[\w-]+)?$/);
-}
-
 test("the child's page on instance B goes on by itself when a parent approves on instance A", async ({ browser }) => {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ baseURL: b.url });
   try {
     const page = await context.newPage();
-    await signInOn(page, b.url, kidLogin);
-    await page.goto(`${b.url}/chat/new`);
+    await signIn(page, { login: kidLogin, role: "CHILD" });
+    await newChat(page);
     const words = tagged("I'd like the deluxe burger");
     await send(page, words);
     const order = orderCard(page, "Burger Bonanza");

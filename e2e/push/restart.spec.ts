@@ -6,6 +6,7 @@
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { withE2eDb } from "../db";
+import { markDocument, newChat, orderCard, outcomeCard, send, signIn, tagged } from "../fixtures";
 import { baseServerEnv, instancePort, NextServer, root, sharedE2eDatabaseUrl } from "../instances/server";
 import { askForDeluxe, createChildren, removeChildren, signedInClient } from "../threats/http";
 import { type LiveStream, openStream } from "./sse-client";
@@ -113,5 +114,39 @@ test("server restart during a pending request: the stream resumes from Last-Even
     expect(reply.status).toBe(200);
     expect(reply.text).toContain("Jane said yes");
     expect((await resume(chatId)).status).toBe(204);
+  }
+});
+
+test("the child's page shows the answer by itself after a server restart, without a reload", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ baseURL: server.url });
+  try {
+    const page = await context.newPage();
+    await signIn(page, { login: kidLogin, role: "CHILD" });
+    await newChat(page);
+    const words = tagged("I'd like the deluxe burger");
+    await send(page, words);
+    const order = orderCard(page, "Burger Bonanza");
+    await expect(order).toContainText("Waiting for a parent");
+    const expectNoReload = await markDocument(page);
+    const requestId = withE2eDb(
+      (db) =>
+        db.prepare(`SELECT id FROM "ApprovalRequest" WHERE childWords = ? AND status = 'PENDING'`).get(words) as {
+          id: string;
+        },
+    ).id;
+
+    expect(await server.stop("SIGTERM")).toBe(143);
+    await server.start();
+    await decide(requestId);
+
+    // The page's EventSource reconnects by itself with Last-Event-ID; the chat then asks for the agent's reply.
+    await expect(order).toContainText("Approved", { timeout: 30_000 });
+    await expect(outcomeCard(page)).toContainText("Jane answered");
+    await expect(page.getByText(/Good news, Jane said yes!/)).toContainText("Deluxe Burger");
+    await expect(page.getByText(/said yes/)).toHaveCount(1);
+    await expectNoReload();
+  } finally {
+    await context.close();
   }
 });

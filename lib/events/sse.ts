@@ -76,8 +76,17 @@ export function createEventStream(actor: Actor, afterId: number, signal: AbortSi
       }, getEnv().SSE_HEARTBEAT_SECONDS * 1000);
       cleanups.push(() => clearInterval(heartbeat));
       signal.addEventListener("abort", close, { once: true });
-      // The client reconnects with Last-Event-ID, to this server once it is back or to another instance.
-      cleanups.push(onServerStopping(close));
+      // The server is stopping. Ending the stream with an error (not a clean end) drops the connection too, which a
+      // browser would otherwise keep alive and Next's graceful stop wait for. EventSource then reconnects with
+      // Last-Event-ID, to this server once it is back or to another instance.
+      cleanups.push(
+        onServerStopping(() => {
+          if (closed) return;
+          closed = true;
+          for (const cleanup of cleanups) cleanup();
+          controller.error(new Error("The server is stopping"));
+        }),
+      );
       void pump();
     },
     cancel() {
