@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databaseUrl, prismaPaths, projectRoot, providerOf } from "./database-url.mjs";
+import { checkDatabaseUrl } from "./preflight.mjs";
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -16,7 +17,19 @@ const cmd = args[0];
 const flag = (n) => args.includes(n);
 const opt = (n) => (args.includes(n) ? args[args.indexOf(n) + 1] : undefined);
 
-const url = databaseUrl();
+let url;
+try {
+  url = databaseUrl();
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  process.exit(1);
+}
+// A clear line instead of the engine's stack trace when PostgreSQL is down or the database is missing.
+const problem = await checkDatabaseUrl(url, { create: args[0] === "deploy" || args[0] === "dev" });
+if (problem) {
+  console.error(`✗ ${problem}`);
+  process.exit(1);
+}
 const paths = prismaPaths(providerOf(url));
 const schemaPath = path.resolve(process.env.PRISMA_SCHEMA ?? path.join(projectRoot, paths.schema));
 const migrationsDir = path.resolve(process.env.PRISMA_MIGRATIONS ?? path.join(projectRoot, paths.migrations));

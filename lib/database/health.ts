@@ -14,7 +14,9 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
   try {
     url = getEnv().DATABASE_URL;
   } catch (error) {
-    return { ok: false, reason: `database: ${lastLine(error)}` };
+    // The environment's message names the variable and what it should look like, over several lines.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `database: ${message.replace(/\s*\n\s*/g, " ")}` };
   }
   try {
     const pending = await pendingMigrations(url);
@@ -58,12 +60,12 @@ export function describeDatabaseError(error: unknown, url: string): string {
     const u = new URL(url);
     const where = `${u.hostname || "localhost"}:${u.port || 5432}`;
     if (
-      /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|P1001|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|terminating connection/i.test(
+      /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN|P1001|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|terminating connection|Can't reach database server/i.test(
         text,
       )
     )
       return `cannot reach PostgreSQL at ${where}`;
-    if (/does not exist/i.test(text) && /database/i.test(text))
+    if (/database "[^"]*" does not exist/i.test(text))
       return `PostgreSQL at ${where} has no database "${decodeURIComponent(u.pathname.slice(1))}" (create it: createdb)`;
     if (/password authentication failed|authentication/i.test(text))
       return `PostgreSQL at ${where} refused the sign-in`;

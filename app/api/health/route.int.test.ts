@@ -33,6 +33,22 @@ describe("GET /api/health", () => {
     expect((await health()).status).toBe(200);
   });
 
+  it("answers 503 naming the problem when DATABASE_URL is not a database URL", async () => {
+    const url = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = "mysql://root@127.0.0.1/lunchbox";
+    try {
+      const { status, body } = await health();
+      expect(status).toBe(503);
+      expect(body.reason).toBe(
+        "database: Invalid environment: ✖ Use file:path/to/lunchbox.db (SQLite) or " +
+          "postgresql://user:password@host:5432/database (PostgreSQL) → at DATABASE_URL",
+      );
+    } finally {
+      process.env.DATABASE_URL = url;
+    }
+    expect((await health()).status).toBe(200);
+  });
+
   it("answers 503 with the reason when the schema is missing", async () => {
     // This file's own copy of the database: break it the way a missing migration would.
     if (onPostgres()) await db.$executeRaw`DROP TABLE "Family" CASCADE`;
