@@ -17,11 +17,6 @@ export function instancePort(offset: number): number {
   return (Number(process.env.E2E_PORT) || 3100) + offset;
 }
 
-/** The shared e2e server's database (e2e/serve.mjs), for an extra server that serves the same data. */
-export function sharedE2eDatabaseUrl(): string {
-  return `file:${path.join(root, "data", "e2e.db")}`;
-}
-
 /** What every extra server needs besides its database: a session secret, the offline model, production mode. */
 export function baseServerEnv(overrides: EnvVars): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {

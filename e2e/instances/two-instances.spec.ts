@@ -5,18 +5,20 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import pg from "pg";
+import { e2eDatabaseUrl } from "../database.mjs";
+import { type Sql, sqlTime, withSql } from "../db";
 import { markDocument, newChat, orderCard, outcomeCard, send, signIn, tagged } from "../fixtures";
 import { openStream } from "../push/sse-client";
 import { signedInClient } from "../threats/http";
 import { baseServerEnv, instancePort, migrateAndSeed, NextServer, root } from "./server";
 
-const databaseUrl = process.env.E2E_POSTGRES_URL ?? process.env.DATABASE_URL ?? "";
+// By default the e2e server's database of a run on PostgreSQL (migrated and seeded by e2e/serve.mjs).
+const databaseUrl = process.env.E2E_POSTGRES_URL ?? e2eDatabaseUrl();
 const logFile = path.join(root, "test-results", "instances-server.log");
 const env = baseServerEnv({ DATABASE_URL: databaseUrl, SSE_HEARTBEAT_SECONDS: "1", EXPIRY_SWEEP_SECONDS: "3600" });
 const a = new NextServer({ port: instancePort(2), env, logFile });
 const b = new NextServer({ port: instancePort(3), env, logFile });
-const sql = new pg.Client({ connectionString: databaseUrl });
+const sql = <T>(work: (db: Sql) => Promise<T>) => withSql(databaseUrl, work);
 let kidLogin = "";
 let janeOnA: APIRequestContext;
 
@@ -27,15 +29,18 @@ test.beforeAll(async () => {
   expect(databaseUrl, "E2E_POSTGRES_URL must name a PostgreSQL database").toMatch(/^postgres(ql)?:\/\//);
   a.freshLog();
   migrateAndSeed(env, logFile);
-  await sql.connect();
   // A child of the demo family for this run only (Henry's password), so earlier runs' requests never count.
   kidLogin = `instances.${randomUUID().slice(0, 8)}`;
-  const inserted = await sql.query(
-    `INSERT INTO "User" (id, "familyId", role, name, username, "passwordHash", active, "createdAt")
-     SELECT $1, "familyId", 'CHILD', 'Kid', $2, "passwordHash", true, now() FROM "User" WHERE username = 'henry'`,
-    [`e2e-${kidLogin}`, kidLogin],
+  const inserted = await sql((db) =>
+    db.run(
+      `INSERT INTO "User" ("id", "familyId", "role", "name", "username", "passwordHash", "active", "createdAt")
+       SELECT ?, "familyId", 'CHILD', 'Kid', ?, "passwordHash", TRUE, ? FROM "User" WHERE "username" = 'henry'`,
+      `e2e-${kidLogin}`,
+      kidLogin,
+      sqlTime(),
+    ),
   );
-  expect(inserted.rowCount).toBe(1);
+  expect(inserted.changes).toBe(1);
   await Promise.all([a.start(), b.start()]);
   janeOnA = await signedInClient(a.url, "jane");
 });
@@ -43,12 +48,14 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await janeOnA?.dispose();
   if (kidLogin) {
-    await sql.query(`UPDATE "ApprovalRequest" SET status = 'CANCELLED' WHERE status = 'PENDING' AND "childId" = $1`, [
-      `e2e-${kidLogin}`,
-    ]);
-    await sql.query(`UPDATE "User" SET active = false, username = NULL WHERE id = $1`, [`e2e-${kidLogin}`]);
+    await sql(async (db) => {
+      await db.run(
+        `UPDATE "ApprovalRequest" SET "status" = 'CANCELLED' WHERE "status" = 'PENDING' AND "childId" = ?`,
+        `e2e-${kidLogin}`,
+      );
+      await db.run(`UPDATE "User" SET "active" = FALSE, "username" = NULL WHERE "id" = ?`, `e2e-${kidLogin}`);
+    });
   }
-  await sql.end();
   await Promise.all([a.stop(), b.stop()]);
 });
 
@@ -56,11 +63,12 @@ async function pendingRequestFor(words: string): Promise<{ id: string; chatId: s
   let row: { id: string; chatId: string } | undefined;
   await expect
     .poll(async () => {
-      const result = await sql.query<{ id: string; chatId: string }>(
-        `SELECT id, "chatId" FROM "ApprovalRequest" WHERE "childWords" = $1 AND status = 'PENDING'`,
-        [words],
+      row = await sql((db) =>
+        db.get<{ id: string; chatId: string }>(
+          `SELECT "id", "chatId" FROM "ApprovalRequest" WHERE "childWords" = ? AND "status" = 'PENDING'`,
+          words,
+        ),
       );
-      row = result.rows[0];
       return row !== undefined;
     })
     .toBe(true);

@@ -5,16 +5,17 @@
 // server is never stopped.
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { e2eDatabaseUrl } from "../database.mjs";
 import { withE2eDb } from "../db";
 import { markDocument, newChat, orderCard, outcomeCard, send, signIn, tagged } from "../fixtures";
-import { baseServerEnv, instancePort, NextServer, root, sharedE2eDatabaseUrl } from "../instances/server";
+import { baseServerEnv, instancePort, NextServer, root } from "../instances/server";
 import { askForDeluxe, createChildren, removeChildren, signedInClient } from "../threats/http";
 import { type LiveStream, openStream } from "./sse-client";
 
 const server = new NextServer({
   port: instancePort(1),
   env: baseServerEnv({
-    DATABASE_URL: sharedE2eDatabaseUrl(),
+    DATABASE_URL: e2eDatabaseUrl(),
     SSE_HEARTBEAT_SECONDS: "1",
     // The shared server sweeps expiry for this database; a second sweeper would tell the wrong server's streams.
     EXPIRY_SWEEP_SECONDS: "3600",
@@ -31,14 +32,14 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   server.freshLog();
   await server.start();
-  [kidLogin = ""] = createChildren("restart", 1);
+  [kidLogin = ""] = await createChildren("restart", 1);
   kid = await signedInClient(server.url, { login: kidLogin });
   jane = await signedInClient(server.url, "jane");
 });
 test.afterAll(async () => {
   await kid?.dispose();
   await jane?.dispose();
-  removeChildren([kidLogin]);
+  await removeChildren([kidLogin]);
   await server.stop();
 });
 
@@ -47,10 +48,13 @@ async function decide(requestId: string) {
   expect(response.status()).toBe(200);
 }
 
-const chatOf = (requestId: string) =>
-  withE2eDb(
-    (db) => db.prepare(`SELECT chatId FROM "ApprovalRequest" WHERE id = ?`).get(requestId) as { chatId: string },
-  ).chatId;
+async function chatOf(requestId: string): Promise<string> {
+  const row = await withE2eDb((db) =>
+    db.get<{ chatId: string }>(`SELECT "chatId" FROM "ApprovalRequest" WHERE "id" = ?`, requestId),
+  );
+  if (!row) throw new Error(`no request ${requestId}`);
+  return row.chatId;
+}
 
 const resolvedFor = (stream: LiveStream, requestId: string) =>
   stream.events.filter((e) => e.event === "request.resolved" && e.data.includes(requestId));
@@ -109,7 +113,7 @@ test("server restart during a pending request: the stream resumes from Last-Even
 
   // The chat continues: the agent tells the child, once.
   for (const requestId of [whileAway, afterReturn]) {
-    const chatId = chatOf(requestId);
+    const chatId = await chatOf(requestId);
     const reply = await resume(chatId);
     expect(reply.status).toBe(200);
     expect(reply.text).toContain("Jane said yes");
@@ -129,16 +133,17 @@ test("the child's page shows the answer by itself after a server restart, withou
     const order = orderCard(page, "Burger Bonanza");
     await expect(order).toContainText("Waiting for a parent");
     const expectNoReload = await markDocument(page);
-    const requestId = withE2eDb(
-      (db) =>
-        db.prepare(`SELECT id FROM "ApprovalRequest" WHERE childWords = ? AND status = 'PENDING'`).get(words) as {
-          id: string;
-        },
-    ).id;
+    const request = await withE2eDb((db) =>
+      db.get<{ id: string }>(
+        `SELECT "id" FROM "ApprovalRequest" WHERE "childWords" = ? AND "status" = 'PENDING'`,
+        words,
+      ),
+    );
+    if (!request) throw new Error(`no pending request for "${words}"`);
 
     expect(await server.stop("SIGTERM")).toBe(143);
     await server.start();
-    await decide(requestId);
+    await decide(request.id);
 
     // The page's EventSource reconnects by itself with Last-Event-ID; the chat then asks for the agent's reply.
     await expect(order).toContainText("Approved", { timeout: 30_000 });

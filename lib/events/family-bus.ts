@@ -1,5 +1,6 @@
 import "server-only";
 import { EventEmitter } from "node:events";
+import { databaseProvider } from "@/lib/env";
 import { PgNotifyLink, type PgNotifyLinkOptions } from "./pg-notify-link";
 
 /**
@@ -52,5 +53,7 @@ export class FamilyBus {
 
 /** SQLite is one process: in-process only. PostgreSQL may serve several instances: LISTEN/NOTIFY between them. */
 export function createFamilyBus(databaseUrl: string): FamilyBus {
-  return /^postgres(ql)?:\/\//.test(databaseUrl) ? new FamilyBus({ connectionString: databaseUrl }) : new FamilyBus();
+  return databaseProvider(databaseUrl) === "postgresql"
+    ? new FamilyBus({ connectionString: databaseUrl })
+    : new FamilyBus();
 }
