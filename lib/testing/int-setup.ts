@@ -7,6 +7,10 @@ const url = await copyTemplateDatabase(inject("templateDatabase"));
 
 afterAll(async () => {
   const { db } = await import("@/lib/db");
+  // On PostgreSQL the services' notifications opened the live-update bus's LISTEN connection: end it before the
+  // database is dropped, or it would log the loss and retry.
+  const { closeBus } = await import("@/lib/events/bus");
+  await closeBus();
   await db.$disconnect();
   await removeDatabase(url);
 });
