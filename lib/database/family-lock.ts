@@ -11,5 +11,12 @@ import { databaseProvider } from "@/lib/env";
  */
 export async function lockFamily(tx: Tx, familyId: string): Promise<void> {
   if (databaseProvider() !== "postgresql") return;
+  // Held until the transaction ends: once per transaction and family is enough (appendAudit asks again).
+  const held = locked.get(tx) ?? new Set<string>();
+  if (held.has(familyId)) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${familyId}))`;
+  held.add(familyId);
+  locked.set(tx, held);
 }
+
+const locked = new WeakMap<Tx, Set<string>>();
