@@ -12,4 +12,7 @@ export async function register() {
   // nobody decided and warns before expiry. Woken right after a request is made; polls otherwise.
   const { startNotifyWorker } = await import("@/lib/notify/worker");
   startNotifyWorker();
+  // On stop: end the live-update streams (they would hold Next's graceful stop forever) and the LISTEN connection.
+  const { handleStopSignals } = await import("@/lib/events/shutdown");
+  handleStopSignals();
 }

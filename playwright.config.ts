@@ -5,12 +5,18 @@ import { defineConfig, devices } from "@playwright/test";
 // `next build` must have run first (`npm test` does it).
 // E2E_PORT lets a second checkout run its suite while another one is running.
 const port = Number(process.env.E2E_PORT) || 3100;
+// The specs' SQL helpers (e2e/db.ts) find the server's database by this port.
+process.env.E2E_PORT = String(port);
+// The crash harness checks SQLite files after kill -9 with SQLite's own JSON functions: SQLite runs only.
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 // Shared by the server (webServer inherits this environment) and the flood spec, which needs the number.
 // Higher than the default 30 because every spec chats as Henry within the same few minutes.
 process.env.CHAT_TURNS_PER_MINUTE ??= "120";
 const baseURL = `http://127.0.0.1:${port}`;
 // The local SMTP server the notification spec starts; the e2e server's SMTP_URL points at it (e2e/serve.mjs).
 process.env.E2E_SMTP_PORT ??= "2625";
+// Several app instances on one PostgreSQL database (e2e/instances): only in a run on PostgreSQL, with a build for it.
+const instancesOnPostgres = onPostgres || /^postgres(ql)?:\/\//.test(process.env.E2E_POSTGRES_URL ?? "");
 
 // Playwright cannot download its browser on machines without internet access: use Debian's Chromium when it is
 // there (or named), else Playwright's own browser so the suite keeps working elsewhere.
@@ -48,11 +54,26 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: ["threats/**", "push/**", "notify/**"] },
-    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: ["threats/**", "push/**", "notify/**"] },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"] },
+      testIgnore: ["threats/**", "push/**", "notify/**", "instances/**"],
+    },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"] },
+      testIgnore: ["threats/**", "push/**", "notify/**", "instances/**"],
+    },
     // THREATS.md rows, the live-update stream and notifications, over HTTP against the production server: no
     // browser, run once.
-    { name: "api", testMatch: ["threats/**/*.spec.ts", "push/**/*.spec.ts", "notify/**/*.spec.ts"] },
+    {
+      name: "api",
+      testMatch: ["threats/**/*.spec.ts", "push/**/*.spec.ts", "notify/**/*.spec.ts"],
+      testIgnore: onPostgres ? ["threats/crash.spec.ts"] : [],
+    },
+    ...(instancesOnPostgres
+      ? [{ name: "instances", use: { ...devices["Desktop Chrome"] }, testMatch: ["instances/**/*.spec.ts"] }]
+      : []),
   ],
   webServer: {
     command: `node e2e/serve.mjs ${port}`,

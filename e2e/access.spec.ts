@@ -14,9 +14,9 @@ import {
   test,
 } from "./fixtures";
 
-test.beforeEach(() => {
+test.beforeEach(async () => {
   // "Always this restaurant" lasts; the other project's run of this test must not have decided it already.
-  revokeAccess("henry", "Sushi World");
+  await revokeAccess("henry", "Sushi World");
 });
 
 test("a parent always allows a restaurant, and the child then orders from it without asking", async ({ openAs }) => {

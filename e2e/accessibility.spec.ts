@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { cancelRequests } from "./child-status-data";
 import {
   decide,
   decidedSection,
@@ -12,6 +13,13 @@ import {
   tagged,
   test,
 } from "./fixtures";
+
+// The deluxe burger this spec asks for, settled even when the test fails before denying it: a request left
+// waiting would absorb every later spec's identical order (identical pending requests merge).
+const asked: string[] = [];
+test.afterEach(async () => {
+  await cancelRequests(asked.splice(0));
+});
 
 /** WCAG 2.1 A and AA rules from axe-core: what a screen reader or keyboard user would trip over. */
 async function violations(page: Page) {
@@ -30,6 +38,7 @@ test("sign-in, chat with cards, and the inbox have no WCAG A/AA violations", asy
   await send(henry, tagged("what's on the menu at Burger Bonanza?"));
   await expect(henry.getByRole("region", { name: "Menu of Burger Bonanza" })).toBeVisible();
   const words = tagged("I'd like the deluxe burger");
+  asked.push(words);
   await send(henry, words);
   await expect(orderCard(henry, "Burger Bonanza")).toContainText("Waiting for a parent");
   expect(await violations(henry)).toEqual([]);

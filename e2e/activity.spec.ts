@@ -90,10 +90,10 @@ test("the verifier flags a row edited by SQL, and is content again once it is pu
   await decide(card, "Deny", note);
   await expect(jane.getByText("Denied. The child's chat has been told.").first()).toBeVisible();
 
-  const target = findAuditRow(note);
+  const target = await findAuditRow(note);
   expect(target.action).toBe("request.denied");
   try {
-    setAuditData(target.id, target.data.replace("Not this week", "Yes of course"));
+    await setAuditData(target.id, target.data.replace("Not this week", "Yes of course"));
     await jane.goto("/activity");
     const alert = jane.getByRole("alert").filter({ hasText: "The trail is broken" });
     await expect(alert).toContainText(
@@ -108,7 +108,7 @@ test("the verifier flags a row edited by SQL, and is content again once it is pu
     await expect(row).toContainText("Broken here");
     await expect(row).toContainText("Yes of course");
   } finally {
-    setAuditData(target.id, target.data);
+    await setAuditData(target.id, target.data);
   }
   await jane.goto("/activity");
   await expect(jane.getByRole("status").filter({ hasText: /Trail intact/ })).toBeVisible();

@@ -38,12 +38,12 @@ test("the chat header counts what waits for a parent, and 'what's waiting?' name
     await expect(reply).toBeVisible();
     await expect(henry.getByRole("region", { name: "Your status" })).toContainText("Waiting for a parent");
   } finally {
-    cancelRequests([words]);
+    await cancelRequests([words]);
   }
 });
 
 test("with a daily budget the header shows what is left today, and the agent agrees", async ({ openAs }) => {
-  const rulesId = setDailyBudget("henry", 50_000);
+  const rulesId = await setDailyBudget("henry", 50_000);
   try {
     const henry = await openAs("henry");
     await newChat(henry);
@@ -53,7 +53,7 @@ test("with a daily budget the header shows what is left today, and the agent agr
     await expect(henry.getByText(`You can still spend ${left} today.`, { exact: false })).toBeVisible();
     await expect(henry.getByText("Your budget is $500.00 a day.", { exact: false })).toBeVisible();
   } finally {
-    removeRules(rulesId);
+    await removeRules(rulesId);
   }
 });
 
@@ -68,7 +68,7 @@ test("'ask mum if I can have dessert' shows the question waiting for a parent", 
     await expect(card).toContainText("Waiting for a parent");
     await expect(henry.getByText(/I asked your parents: “Can I have dessert/)).toBeVisible();
   } finally {
-    cancelRequests([words]);
+    await cancelRequests([words]);
   }
 });
 
@@ -77,7 +77,7 @@ test("a child removed while chatting is told they are signed out, and keeps what
   await newChat(rose);
   await expect(header(rose)).toBeVisible();
   const words = tagged("I want a cheese pizza");
-  setActive("rose", false);
+  await setActive("rose", false);
   try {
     await send(rose, words);
     const alert = rose
@@ -87,6 +87,6 @@ test("a child removed while chatting is told they are signed out, and keeps what
     await expect(alert.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/login");
     await expect(rose.getByLabel("Message")).toHaveValue(words);
   } finally {
-    setActive("rose", true);
+    await setActive("rose", true);
   }
 });

@@ -10,7 +10,7 @@ test("a request nobody answers expires, and the child is told honestly without r
   const expectNoReload = await markDocument(henry);
 
   // Hours go by: the server's expiry sweeper finds it and the chat hears about it by push.
-  expireRequest(words);
+  await expireRequest(words);
   await expect(order).toContainText("Expired");
   await expect(outcomeCard(henry)).toContainText("No answer in time");
   await expect(henry.getByText(/Nobody answered about .* in time/)).toHaveCount(1);

@@ -2,8 +2,8 @@ import { archiveDish, uniqueWord, violations } from "./family-helpers";
 import { expect, newChat, send, tagged, test } from "./fixtures";
 
 const added: string[] = [];
-test.afterEach(() => {
-  for (const name of added.splice(0)) archiveDish(name);
+test.afterEach(async () => {
+  for (const name of added.splice(0)) await archiveDish(name);
 });
 
 test("a dish with a bad price gets a field error; fixed, it shows on the child's menu; then it is removed", async ({

@@ -6,46 +6,48 @@ import type { Page } from "@playwright/test";
 import { sqlTime, withE2eDb } from "./db";
 
 /** Rose's seeded "always allow Sushi World": if none stands, the last revoked one stands again. */
-export function restoreRoseSushiGrant(): void {
-  withE2eDb((db) => {
-    const where = `childId = (SELECT id FROM User WHERE username = 'rose')
-      AND restaurantId = (SELECT id FROM Restaurant WHERE name = 'Sushi World')
-      AND dishId IS NULL AND scope = 'ALWAYS'`;
-    const standing = db.prepare(`SELECT count(*) AS n FROM AccessGrant WHERE ${where} AND revokedAt IS NULL`).get() as {
-      n: number;
-    };
-    if (standing.n > 0) return;
-    db.prepare(
-      `UPDATE AccessGrant SET revokedAt = NULL WHERE id = (
-         SELECT id FROM AccessGrant WHERE ${where} ORDER BY revokedAt DESC LIMIT 1)`,
-    ).run();
+export async function restoreRoseSushiGrant(): Promise<void> {
+  await withE2eDb(async (db) => {
+    const where = `"childId" = (SELECT "id" FROM "User" WHERE "username" = 'rose')
+      AND "restaurantId" = (SELECT "id" FROM "Restaurant" WHERE "name" = 'Sushi World')
+      AND "dishId" IS NULL AND "scope" = 'ALWAYS'`;
+    const standing = await db.get<{ n: number }>(
+      `SELECT count(*) AS n FROM "AccessGrant" WHERE ${where} AND "revokedAt" IS NULL`,
+    );
+    if (Number(standing?.n) > 0) return;
+    await db.run(
+      `UPDATE "AccessGrant" SET "revokedAt" = NULL WHERE "id" = (
+         SELECT "id" FROM "AccessGrant" WHERE ${where} ORDER BY "revokedAt" DESC LIMIT 1)`,
+    );
   });
 }
 
 /** The seed's premium limit ($10.00) as a new rules version, if the latest version says otherwise. */
-export function restorePremiumLimit(cents = 1000): void {
-  withE2eDb((db) => {
-    const latest = db
-      .prepare(
-        `SELECT * FROM Rules WHERE familyId = (SELECT familyId FROM User WHERE username = 'henry')
-         ORDER BY version DESC LIMIT 1`,
-      )
-      .get() as Record<string, string | number | null> | undefined;
-    if (!latest || latest.premiumLimitCents === cents) return;
-    db.prepare(
-      `INSERT INTO Rules (id, familyId, version, premiumLimitCents, maxPendingPerChild, expiryMinutes, childBudgets,
-         orderingStart, orderingEnd, outsideHours, timeZone, escalationMinutes, expiryWarningMinutes, createdById, createdAt)
-       SELECT ?, familyId, version + 1, ?, maxPendingPerChild, expiryMinutes, childBudgets, orderingStart,
-         orderingEnd, outsideHours, timeZone, escalationMinutes, expiryWarningMinutes, createdById, ? FROM Rules WHERE id = ?`,
-    ).run(`e2e-${randomUUID()}`, cents, sqlTime(), String(latest.id));
+export async function restorePremiumLimit(cents = 1000): Promise<void> {
+  await withE2eDb(async (db) => {
+    const latest = await db.get<Record<string, string | number | null>>(
+      `SELECT * FROM "Rules" WHERE "familyId" = (SELECT "familyId" FROM "User" WHERE "username" = 'henry')
+       ORDER BY "version" DESC LIMIT 1`,
+    );
+    if (!latest || Number(latest.premiumLimitCents) === cents) return;
+    await db.run(
+      `INSERT INTO "Rules" ("id", "familyId", "version", "premiumLimitCents", "maxPendingPerChild", "expiryMinutes",
+         "childBudgets", "orderingStart", "orderingEnd", "outsideHours", "timeZone", "escalationMinutes",
+         "expiryWarningMinutes", "createdById", "createdAt")
+       SELECT ?, "familyId", "version" + 1, ?, "maxPendingPerChild", "expiryMinutes", "childBudgets",
+         "orderingStart", "orderingEnd", "outsideHours", "timeZone", "escalationMinutes", "expiryWarningMinutes",
+         "createdById", ? FROM "Rules" WHERE "id" = ?`,
+      `e2e-${randomUUID()}`,
+      cents,
+      sqlTime(),
+      String(latest.id),
+    );
   });
 }
 
 /** Archives dishes a test added (by exact name), in case the test failed before removing them itself. */
-export function archiveDish(name: string): void {
-  withE2eDb((db) => {
-    db.prepare("UPDATE Dish SET archived = 1 WHERE name = ? AND archived = 0").run(name);
-  });
+export async function archiveDish(name: string): Promise<void> {
+  await withE2eDb((db) => db.run(`UPDATE "Dish" SET "archived" = TRUE WHERE "name" = ? AND "archived" = FALSE`, name));
 }
 
 /** Letters only (a dish or child name the offline model reads as a word, not a number). */

@@ -1,9 +1,9 @@
 import { restorePremiumLimit, violations } from "./family-helpers";
 import { expect, newChat, orderCard, send, tagged, test } from "./fixtures";
 
-test.afterEach(() => {
+test.afterEach(async () => {
   // Later specs expect the seed's $10.00 limit (the Deluxe Burger at $12.99 needs a parent).
-  restorePremiumLimit();
+  await restorePremiumLimit();
 });
 
 test("a parent raises the premium limit to $15, and Henry's next Deluxe Burger is placed without asking", async ({

@@ -76,8 +76,9 @@ function newDeviceContext(
   });
 }
 
-export async function signIn(page: Page, who: Who): Promise<void> {
-  const person = PEOPLE[who];
+/** Signs in on the page's base URL as a demo person, or as a spec's own `{ login, role }` (same password). */
+export async function signIn(page: Page, who: Who | { login: string; role: keyof typeof HOME }): Promise<void> {
+  const person = typeof who === "string" ? PEOPLE[who] : who;
   await page.goto("/login");
   await page.getByLabel("Username or email").fill(person.login);
   await page.getByLabel("Password").fill(PASSWORD);
@@ -201,32 +202,35 @@ export async function answer(card: Locator, reply: string) {
  * Takes back a child's permissions for a restaurant (and its dishes), as if they had never been given: an
  * "Always this restaurant" or "Always this dish" given by an earlier test (or the other project) would otherwise stay.
  */
-export function revokeAccess(child: Who, restaurant: string): void {
-  revokeGrants(child, "restaurantId IN (SELECT id FROM Restaurant WHERE name = ?)", restaurant);
+export function revokeAccess(child: Who, restaurant: string): Promise<void> {
+  return revokeGrants(child, `"restaurantId" IN (SELECT "id" FROM "Restaurant" WHERE "name" = ?)`, restaurant);
 }
 
 /** Takes back a child's standing grant for one dish ("Always this dish"). */
-export function revokeDish(child: Who, dish: string): void {
-  revokeGrants(child, "dishId IN (SELECT id FROM Dish WHERE name = ?)", dish);
+export function revokeDish(child: Who, dish: string): Promise<void> {
+  return revokeGrants(child, `"dishId" IN (SELECT "id" FROM "Dish" WHERE "name" = ?)`, dish);
 }
 
-function revokeGrants(child: Who, which: string, name: string): void {
-  withE2eDb((db) =>
-    db
-      .prepare(
-        `UPDATE AccessGrant SET revokedAt = ?
-         WHERE revokedAt IS NULL AND childId IN (SELECT id FROM User WHERE username = ?) AND ${which}`,
-      )
-      .run(sqlTime(), PEOPLE[child].login, name),
+async function revokeGrants(child: Who, which: string, name: string): Promise<void> {
+  await withE2eDb((db) =>
+    db.run(
+      `UPDATE "AccessGrant" SET "revokedAt" = ?
+       WHERE "revokedAt" IS NULL AND "childId" IN (SELECT "id" FROM "User" WHERE "username" = ?) AND ${which}`,
+      sqlTime(),
+      PEOPLE[child].login,
+      name,
+    ),
   );
 }
 
 /** Moves the expiry of the child's pending request (found by its words) into the past, as if hours had gone by. */
-export function expireRequest(childWords: string): void {
-  withE2eDb((db) => {
-    const changed = db
-      .prepare("UPDATE ApprovalRequest SET expiresAt = ? WHERE status = 'PENDING' AND childWords = ?")
-      .run(sqlTime(new Date(Date.now() - 60_000)), childWords);
+export async function expireRequest(childWords: string): Promise<void> {
+  await withE2eDb(async (db) => {
+    const changed = await db.run(
+      `UPDATE "ApprovalRequest" SET "expiresAt" = ? WHERE "status" = 'PENDING' AND "childWords" = ?`,
+      sqlTime(new Date(Date.now() - 60_000)),
+      childWords,
+    );
     if (changed.changes !== 1) throw new Error(`expected one pending request for "${childWords}"`);
   });
 }

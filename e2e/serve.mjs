@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-// Playwright's webServer: a fresh data/e2e.db (migrated + seeded), then `next start` on it.
-// Usage: node e2e/serve.mjs [port]   (expects an existing `next build`)
+// Playwright's webServer: a fresh e2e database (migrated + seeded), then `next start` on it. The database is
+// data/e2e.db, or with a PostgreSQL DATABASE_URL the database lunchbox_e2e_<port> on that server (e2e/database.mjs).
+// Usage: node e2e/serve.mjs [port]   (expects an existing `next build` for the same database provider)
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { testDatabaseUrl } from "./database.mjs";
 import { E2E_AUTH_SECRET } from "./e2e-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.argv[2] || "3100";
-const dbFile = path.join(root, "data", "e2e.db");
+const databaseUrl = testDatabaseUrl("e2e", port);
 const env = {
   ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
+  DATABASE_URL: databaseUrl,
   AUTH_SECRET: E2E_AUTH_SECRET,
   AUTH_TRUST_HOST: "true",
   OFFLINE_MODEL_DELAY_MS: "5",
@@ -29,8 +32,20 @@ const env = {
 };
 const bin = (name) => fs.realpathSync(path.join(root, "node_modules/.bin", name));
 
-// From scratch: deleting the file (and SQLite's side files) is the most thorough reset there is.
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+// From scratch: deleting the file (and SQLite's side files), or dropping the database, is the most thorough reset.
+if (databaseUrl.startsWith("file:")) {
+  const dbFile = databaseUrl.slice("file:".length);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+} else {
+  const target = new URL(databaseUrl);
+  const name = target.pathname.slice(1);
+  target.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+}
 for (const args of [
   [path.join(root, "prisma/migrate.mjs"), "deploy"],
   [bin("tsx"), path.join(root, "prisma/seed.ts")],

@@ -1,73 +1,43 @@
 import "server-only";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { getEnv } from "@/lib/env";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { SerializedSqlite } from "@/lib/database/serialized-sqlite";
+import { databaseProvider, getEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-/**
- * better-sqlite3 is a single connection. The adapter queues transactions behind each other, but a query outside a
- * transaction runs on the same connection in the middle of whichever transaction is open: it reads that
- * transaction's uncommitted rows, and its write is silently lost when that transaction rolls back (another
- * family's refused decision could undo a child's new chat). One lock for both keeps every statement either
- * inside its own transaction or between transactions.
- */
-class SerializedSqlite extends PrismaBetterSqlite3 {
-  override async connect() {
-    const adapter = await super.connect();
-    let tail: Promise<void> = Promise.resolve();
-    const lock = async (): Promise<() => void> => {
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      const previous = tail;
-      tail = previous.then(() => held);
-      await previous;
-      return release;
-    };
-    const locked =
-      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-      async (...args: A): Promise<R> => {
-        const release = await lock();
-        try {
-          return await fn(...args);
-        } finally {
-          release();
-        }
-      };
-    adapter.queryRaw = locked(adapter.queryRaw.bind(adapter));
-    adapter.executeRaw = locked(adapter.executeRaw.bind(adapter));
-    adapter.executeScript = locked(adapter.executeScript.bind(adapter));
-    const startTransaction = adapter.startTransaction.bind(adapter);
-    // The lock is held from BEGIN until the transaction's COMMIT or ROLLBACK has run.
-    adapter.startTransaction = async (isolationLevel) => {
-      const release = await lock();
-      try {
-        const tx = await startTransaction(isolationLevel);
-        const commit = tx.commit.bind(tx);
-        const rollback = tx.rollback.bind(tx);
-        tx.commit = () => commit().finally(release);
-        tx.rollback = () => rollback().finally(release);
-        return tx;
-      } catch (error) {
-        release();
-        throw error;
-      }
-    };
-    return adapter;
-  }
-}
-
 function createClient(): PrismaClient {
+  const url = getEnv().DATABASE_URL;
+  if (databaseProvider(url) === "postgresql") {
+    // A pool of connections: PostgreSQL isolates transactions itself. A connection that dies while idle (server
+    // restarted) is dropped from the pool, which opens a new one on the next query, so the app recovers by itself.
+    const adapter = new PrismaPg(
+      { connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10, connectionTimeoutMillis: 5000 },
+      { onPoolError: (error) => console.error(`database: idle PostgreSQL connection lost (${error.message})`) },
+    );
+    return new PrismaClient({ adapter });
+  }
   // busy timeout: wait for another process's write instead of failing with SQLITE_BUSY.
-  const adapter = new SerializedSqlite({ url: getEnv().DATABASE_URL, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: new SerializedSqlite({ url, timeout: 5000 }) });
 }
 
-// One client per process; cached on globalThis so dev hot reloads do not open a new file handle each time.
+// One client per process; cached on globalThis so dev hot reloads do not open new connections each time.
 const globalForDb = globalThis as unknown as { lunchboxDb?: PrismaClient };
 
-export const db: PrismaClient = globalForDb.lunchboxDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.lunchboxDb = db;
+function client(): PrismaClient {
+  if (!globalForDb.lunchboxDb) globalForDb.lunchboxDb = createClient();
+  return globalForDb.lunchboxDb;
+}
+
+/**
+ * Made on first use, not at import: a wrong DATABASE_URL then fails each query with its reason (and /api/health
+ * says it) instead of failing every module that imports this one.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_, key) {
+    const target = client();
+    const value = Reflect.get(target, key, target);
+    return typeof value === "function" ? value.bind(target) : value;
+  },
+});

@@ -6,7 +6,10 @@ import { z } from "zod";
 const schema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "Only SQLite file: URLs are supported in this version")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "Use file:path/to/lunchbox.db (SQLite) or postgresql://user:password@host:5432/database (PostgreSQL)",
+    )
     .default(`file:${path.join(process.cwd(), "data", "lunchbox.db")}`),
   OPENAI_API_KEY: z.string().trim().optional(),
   OPENAI_MODEL: z.string().trim().optional(),
@@ -34,6 +37,13 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** Which database DATABASE_URL names (the generated Prisma client must have been made for the same one). */
+export function databaseProvider(url = getEnv().DATABASE_URL): DatabaseProvider {
+  return url.startsWith("file:") ? "sqlite" : "postgresql";
+}
 
 /** Parsed on each call (microseconds), so tests and long-running processes see the current environment. */
 export function getEnv(): Env {

@@ -3,12 +3,13 @@
 // Uses @prisma/schema-engine-wasm (no native schema-engine download) + a Prisma driver adapter.
 // Usage: node prisma/migrate.mjs <deploy|dev [--name N] [--create-only]|push [--force]|diff|status|reset>
 // Env: DATABASE_URL (file:... => SQLite/better-sqlite3, postgres://... => PostgreSQL/pg),
-//      PRISMA_SCHEMA (default prisma/schema.prisma), PRISMA_MIGRATIONS (default prisma/migrations)
+//      PRISMA_SCHEMA, PRISMA_MIGRATIONS (default: the provider's, see prismaPaths in database-url.mjs)
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { databaseUrl } from "./database-url.mjs";
+import { databaseUrl, prismaPaths, projectRoot, providerOf } from "./database-url.mjs";
+import { checkDatabaseUrl } from "./preflight.mjs";
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -16,9 +17,22 @@ const cmd = args[0];
 const flag = (n) => args.includes(n);
 const opt = (n) => (args.includes(n) ? args[args.indexOf(n) + 1] : undefined);
 
-const url = databaseUrl();
-const schemaPath = path.resolve(process.env.PRISMA_SCHEMA ?? "prisma/schema.prisma");
-const migrationsDir = path.resolve(process.env.PRISMA_MIGRATIONS ?? "prisma/migrations");
+let url;
+try {
+  url = databaseUrl();
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  process.exit(1);
+}
+// A clear line instead of the engine's stack trace when PostgreSQL is down or the database is missing.
+const problem = await checkDatabaseUrl(url, { create: args[0] === "deploy" || args[0] === "dev" });
+if (problem) {
+  console.error(`✗ ${problem}`);
+  process.exit(1);
+}
+const paths = prismaPaths(providerOf(url));
+const schemaPath = path.resolve(process.env.PRISMA_SCHEMA ?? path.join(projectRoot, paths.schema));
+const migrationsDir = path.resolve(process.env.PRISMA_MIGRATIONS ?? path.join(projectRoot, paths.migrations));
 const filters = { externalTables: [], externalEnums: [] };
 
 async function adapterFactory() {
@@ -295,6 +309,38 @@ try {
       process.stdout.write(r.stdout ?? "");
       break;
     }
+    case "check": {
+      // Do the migrations (replayed on a shadow database) produce exactly the schema? Like
+      // `prisma migrate diff --from-migrations … --to-schema … --exit-code`.
+      const r = await engine.diff({
+        from: { tag: "migrations", ...(await readMigrations()) },
+        to: { tag: "schemaDatamodel", files: schema.files },
+        script: true,
+        exitCode: true,
+        filters,
+      });
+      if (r.exitCode === 0) console.log(`${path.relative(process.cwd(), migrationsDir)} produce the schema.`);
+      else {
+        console.error(
+          `${path.relative(process.cwd(), migrationsDir)} do not produce ${path.relative(process.cwd(), schemaPath)}; missing SQL:\n${r.stdout ?? ""}`,
+        );
+        process.exitCode = 1;
+      }
+      break;
+    }
+    case "introspect": {
+      // The database's schema, keeping names, relations and defaults of PRISMA_SCHEMA where they still apply
+      // (prisma/twin.mjs uses it to recover the schema as of each SQLite migration).
+      const r = await engine.introspect({
+        schema,
+        baseDirectoryPath: path.dirname(schemaPath),
+        force: false,
+        compositeTypeDepth: -1,
+        namespaces: null,
+      });
+      process.stdout.write(r.schema.files[0]?.content ?? "");
+      break;
+    }
     case "reset": {
       await resetDatabase();
       console.log("Database reset.");
@@ -302,7 +348,7 @@ try {
     }
     default:
       console.error(
-        "usage: node prisma/migrate.mjs <deploy|dev [--name N] [--create-only] [--force-reset]|push [--force]|diff|status|reset>",
+        "usage: node prisma/migrate.mjs <deploy|dev [--name N] [--create-only] [--force-reset]|push [--force]|diff|check|introspect|status|reset>",
       );
       process.exitCode = 2;
   }

@@ -1,8 +1,8 @@
 // The demo family of the article this product answers, so anyone can compare.
 // Idempotent: does nothing when a family already exists (`npm run db:reset` starts from scratch).
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import bcrypt from "bcryptjs";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { adapterFor } from "./adapter";
 import { databaseUrl } from "./database-url.mjs";
 
 const password = process.env.SEED_PASSWORD || "lunchbox";
@@ -88,7 +88,7 @@ export async function seed(prisma: PrismaClient): Promise<boolean> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl() }) });
+  const prisma = new PrismaClient({ adapter: adapterFor(databaseUrl()) });
   const created = await seed(prisma);
   console.log(
     created ? "Seeded the demo family (password: see README)." : "Database already has a family: not seeding.",

@@ -8,6 +8,8 @@ export type LiveStream = {
   headers: Headers;
   events: EventSourceMessage[];
   comments: string[];
+  /** The server closed the stream or the connection dropped (EventSource would now reconnect). */
+  ended: boolean;
   /** Waits until `ready()` holds for what has arrived so far. */
   until(ready: (stream: LiveStream) => boolean, timeoutMs?: number): Promise<void>;
   close(): void;
@@ -29,6 +31,7 @@ export async function openStream(
     headers: response.headers,
     events: [],
     comments: [],
+    ended: false,
     async until(ready, timeoutMs = 10_000) {
       await expect.poll(() => ready(stream), { timeout: timeoutMs }).toBe(true);
     },
@@ -44,12 +47,13 @@ export async function openStream(
     try {
       for (;;) {
         const chunk = await reader?.read();
-        if (!chunk || chunk.done) return;
+        if (!chunk || chunk.done) break;
         parser.feed(decoder.decode(chunk.value, { stream: true }));
       }
     } catch {
-      // closed by close()
+      // closed by close(), or the connection dropped
     }
+    stream.ended = true;
   })();
   return stream;
 }

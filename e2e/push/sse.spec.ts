@@ -10,14 +10,14 @@ let kidLogin = "";
 
 test.beforeAll(async ({ baseURL }) => {
   base = baseURL ?? "";
-  [kidLogin = ""] = createChildren("push", 1);
+  [kidLogin = ""] = await createChildren("push", 1);
   jane = await signedInClient(base, "jane");
   kid = await signedInClient(base, { login: kidLogin });
 });
 test.afterAll(async () => {
   await jane?.dispose();
   await kid?.dispose();
-  removeChildren([kidLogin]);
+  await removeChildren([kidLogin]);
 });
 
 const ask = (quantity: number) => askForDeluxe(kid, quantity);
@@ -27,17 +27,16 @@ async function decide(requestId: string, decision: "APPROVE" | "DENY") {
 }
 
 /** The outbox as the database has it: what a parent of the family should receive after `afterId`. */
-function outboxAfter(afterId: number): Array<{ id: string; type: string }> {
-  return withE2eDb((db) =>
-    (
-      db
-        .prepare(
-          `SELECT e.id, e.type FROM Event e JOIN User u ON u.familyId = e.familyId
-           WHERE u.username = ? AND e.id > ? ORDER BY e.id`,
-        )
-        .all(kidLogin, afterId) as Array<{ id: number; type: string }>
-    ).map((e) => ({ id: String(e.id), type: e.type })),
+async function outboxAfter(afterId: number): Promise<Array<{ id: string; type: string }>> {
+  const rows = await withE2eDb((db) =>
+    db.all<{ id: number; type: string }>(
+      `SELECT e."id", e."type" FROM "Event" e JOIN "User" u ON u."familyId" = e."familyId"
+       WHERE u."username" = ? AND e."id" > ? ORDER BY e."id"`,
+      kidLogin,
+      afterId,
+    ),
   );
+  return rows.map((e) => ({ id: String(e.id), type: e.type }));
 }
 
 test("the stream is unbuffered and sends heartbeats while idle", async () => {
@@ -65,7 +64,7 @@ test("a reconnect with Last-Event-ID replays what was missed, in order, once", a
   const during = await ask(2);
   await decide(before, "APPROVE");
   await decide(during, "DENY");
-  const missed = outboxAfter(Number(lastSeen));
+  const missed = await outboxAfter(Number(lastSeen));
   expect(missed.length).toBeGreaterThanOrEqual(4);
 
   const again = await openStream(base, jane, lastSeen);

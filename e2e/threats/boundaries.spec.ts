@@ -34,7 +34,7 @@ test("row 4: no session, even with the middleware-bypass header → 401 from eve
 });
 
 test("row 5: a cross-site post carrying a parent's or a child's cookie → 403, nothing changed", async ({ baseURL }) => {
-  const [login] = createChildren("origin", 1);
+  const [login] = await createChildren("origin", 1);
   const kid = await signedInClient(baseURL ?? "", { login: login ?? "" });
   const jane = await signedInClient(baseURL ?? "", "jane");
   const evil = { origin: "https://evil.example" };
@@ -52,26 +52,24 @@ test("row 5: a cross-site post carrying a parent's or a child's cookie → 403, 
     const asked = await chat({});
     expect(asked.status()).toBe(200);
     await asked.body();
-    const request = withE2eDb(
-      (db) =>
-        db.prepare("SELECT id FROM ApprovalRequest WHERE childWords = ? AND status = 'PENDING'").get(words) as {
-          id: string;
-        },
-    );
+    const request = (await withE2eDb((db) =>
+      db.get<{ id: string }>(
+        `SELECT "id" FROM "ApprovalRequest" WHERE "childWords" = ? AND "status" = 'PENDING'`,
+        words,
+      ),
+    )) as { id: string };
 
     const forged = await jane.post(`/api/requests/${request.id}/decision`, {
       headers: evil,
       data: { decision: "APPROVE" },
     });
     expect(forged.status()).toBe(403);
-    const state = withE2eDb(
-      (db) =>
-        db
-          .prepare(
-            `SELECT r.status, (SELECT COUNT(*) FROM "Order" o WHERE o.approvalRequestId = r.id) AS orders
-             FROM ApprovalRequest r WHERE r.id = ?`,
-          )
-          .get(request.id) as { status: string; orders: number },
+    const state = await withE2eDb((db) =>
+      db.get<{ status: string; orders: number }>(
+        `SELECT r."status", (SELECT COUNT(*) FROM "Order" o WHERE o."approvalRequestId" = r."id") AS orders
+         FROM "ApprovalRequest" r WHERE r."id" = ?`,
+        request.id,
+      ),
     );
     expect(state).toEqual({ status: "PENDING", orders: 0 });
     console.info(
@@ -80,6 +78,6 @@ test("row 5: a cross-site post carrying a parent's or a child's cookie → 403, 
   } finally {
     await kid.dispose();
     await jane.dispose();
-    removeChildren([login ?? ""]);
+    await removeChildren([login ?? ""]);
   }
 });

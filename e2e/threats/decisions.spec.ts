@@ -10,7 +10,7 @@ let turns = 0;
 test.beforeAll(async ({ baseURL }) => {
   const url = baseURL ?? "";
   // Children of its own, taking turns, so the stress run stays within each child's chat turn limit.
-  kidLogins = createChildren("race", 4);
+  kidLogins = await createChildren("race", 4);
   clients = {
     kids: await Promise.all(kidLogins.map((login) => signedInClient(url, { login }))),
     jane: await signedInClient(url, "jane"),
@@ -22,7 +22,7 @@ test.beforeEach(() => test.setTimeout(rounds(30_000, 900_000)));
 
 test.afterAll(async () => {
   for (const client of [...(clients?.kids ?? []), clients?.jane, clients?.joe]) await client?.dispose();
-  removeChildren(kidLogins);
+  await removeChildren(kidLogins);
 });
 
 /** The next of the spec's children asks for premium dishes; returns the pending request's id. */
@@ -32,19 +32,22 @@ function pendingRequest(quantity = 1): Promise<string> {
 
 type Effect = { status: string; orders: number; decisions: number };
 
-function effectOf(requestId: string): Effect {
-  return withE2eDb((db) => {
-    const request = db.prepare("SELECT status FROM ApprovalRequest WHERE id = ?").get(requestId) as { status: string };
-    const orders = db.prepare('SELECT COUNT(*) AS n FROM "Order" WHERE approvalRequestId = ?').get(requestId) as {
-      n: number;
-    };
-    const decisions = db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM AuditEvent WHERE subjectId = ?
-         AND action IN ('request.approved', 'request.denied', 'request.expired', 'request.cancelled')`,
-      )
-      .get(requestId) as { n: number };
-    return { status: request.status, orders: orders.n, decisions: decisions.n };
+async function effectOf(requestId: string): Promise<Effect> {
+  return withE2eDb(async (db) => {
+    const request = (await db.get<{ status: string }>(
+      `SELECT "status" FROM "ApprovalRequest" WHERE "id" = ?`,
+      requestId,
+    )) as { status: string };
+    const orders = await db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM "Order" WHERE "approvalRequestId" = ?`,
+      requestId,
+    );
+    const decisions = await db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "subjectId" = ?
+       AND "action" IN ('request.approved', 'request.denied', 'request.expired', 'request.cancelled')`,
+      requestId,
+    );
+    return { status: request.status, orders: Number(orders?.n), decisions: Number(decisions?.n) };
   });
 }
 
@@ -67,7 +70,7 @@ test("row 6, 8: 50 parallel approves by both parents, again and again → exactl
       (body: { outcome: string; repeated?: boolean }) => body.outcome === "decided" && body.repeated === false,
     );
     expect(firsts).toHaveLength(1);
-    expect(effectOf(requestId)).toEqual({ status: "APPROVED", orders: 1, decisions: 1 });
+    expect(await effectOf(requestId)).toEqual({ status: "APPROVED", orders: 1, decisions: 1 });
   }
   console.info(
     `[threats 6, 8] ${total} rounds × 50 parallel approves → ${total} orders (1 per request), ` +
@@ -81,10 +84,12 @@ test("row 7: approve, deny and expiry racing on one request → one terminal sta
   for (let round = 0; round < total; round++) {
     const requestId = await pendingRequest();
     // Expiry joins the race: the request falls due a few milliseconds in, while the decisions are in flight.
-    withE2eDb((db) =>
-      db
-        .prepare("UPDATE ApprovalRequest SET expiresAt = ? WHERE id = ?")
-        .run(sqlTime(new Date(Date.now() + (round % 4) * 40)), requestId),
+    await withE2eDb((db) =>
+      db.run(
+        `UPDATE "ApprovalRequest" SET "expiresAt" = ? WHERE "id" = ?`,
+        sqlTime(new Date(Date.now() + (round % 4) * 40)),
+        requestId,
+      ),
     );
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -96,7 +101,7 @@ test("row 7: approve, deny and expiry racing on one request → one terminal sta
       ),
     );
     expect(responses.every((r) => r.status() < 500)).toBe(true);
-    const effect = effectOf(requestId);
+    const effect = await effectOf(requestId);
     expect(["APPROVED", "DENIED", "EXPIRED"]).toContain(effect.status);
     expect(effect.orders).toBe(effect.status === "APPROVED" ? 1 : 0);
     expect(effect.decisions).toBe(1);
@@ -119,7 +124,7 @@ test("row 22: 4 requests decided at once by 2 × cores writers each → 0 lost d
     );
     expect(responses.every((r) => r.status() === 200 || r.status() === 409)).toBe(true);
     for (const id of requestIds) {
-      expect(effectOf(id)).toEqual({ status: "APPROVED", orders: 1, decisions: 1 });
+      expect(await effectOf(id)).toEqual({ status: "APPROVED", orders: 1, decisions: 1 });
       decided += 1;
     }
   }

@@ -13,7 +13,7 @@ test("100 restricted orders in a minute → one card per distinct request, at mo
   baseURL,
 }) => {
   expect(LIMIT).toBeGreaterThan(100);
-  const [login] = createChildren("flood", 1);
+  const [login] = await createChildren("flood", 1);
   const kid = await signedInClient(baseURL ?? "", { login: login ?? "" });
   const chatId = `chat-${randomUUID()}`;
   const say = (text: string) =>
@@ -29,22 +29,19 @@ test("100 restricted orders in a minute → one card per distinct request, at mo
     }
     expect(statuses.every((status) => status === 200)).toBe(true);
 
-    const requests = withE2eDb(
-      (db) =>
-        db
-          .prepare(
-            `SELECT r.status, r.snapshotHash FROM ApprovalRequest r JOIN User u ON u.id = r.childId
-             WHERE u.username = ?`,
-          )
-          .all(login ?? "") as Array<{ status: string; snapshotHash: string }>,
+    const requests = await withE2eDb((db) =>
+      db.all<{ status: string; snapshotHash: string }>(
+        `SELECT r."status", r."snapshotHash" FROM "ApprovalRequest" r JOIN "User" u ON u."id" = r."childId"
+         WHERE u."username" = ?`,
+        login ?? "",
+      ),
     );
-    const cap = withE2eDb(
-      (db) =>
-        (
-          db.prepare("SELECT maxPendingPerChild AS cap FROM Rules ORDER BY version DESC LIMIT 1").get() as {
-            cap: number;
-          }
-        ).cap,
+    const cap = Number(
+      (
+        await withE2eDb((db) =>
+          db.get<{ cap: number }>(`SELECT "maxPendingPerChild" AS cap FROM "Rules" ORDER BY "version" DESC LIMIT 1`),
+        )
+      )?.cap,
     );
     // Three distinct asks, each asked 33 times or so: three cards, not 100.
     expect(requests.filter((r) => r.status === "PENDING")).toHaveLength(ASKS.length);
@@ -69,15 +66,16 @@ test("100 restricted orders in a minute → one card per distinct request, at mo
     }
     expect(last).toBe(429);
     expect(posts).toBe(LIMIT + 1);
-    const pending = withE2eDb(
-      (db) =>
-        (
-          db
-            .prepare(
-              "SELECT COUNT(*) AS n FROM ApprovalRequest r JOIN User u ON u.id = r.childId WHERE u.username = ? AND r.status = 'PENDING'",
-            )
-            .get(login ?? "") as { n: number }
-        ).n,
+    const pending = Number(
+      (
+        await withE2eDb((db) =>
+          db.get<{ n: number }>(
+            `SELECT COUNT(*) AS n FROM "ApprovalRequest" r JOIN "User" u ON u."id" = r."childId"
+             WHERE u."username" = ? AND r."status" = 'PENDING'`,
+            login ?? "",
+          ),
+        )
+      )?.n,
     );
     expect(pending).toBe(cap);
     console.info(
@@ -86,6 +84,6 @@ test("100 restricted orders in a minute → one card per distinct request, at mo
     );
   } finally {
     await kid.dispose();
-    removeChildren([login ?? ""]);
+    await removeChildren([login ?? ""]);
   }
 });

@@ -32,35 +32,41 @@ export async function signedInClient(baseURL: string, who: Who | { login: string
  * Children of the demo family made for one spec (Henry's password and family), so a spec that chats a lot
  * neither meets another spec's requests nor spends Henry's per-minute turn limit. Returns their logins.
  */
-export function createChildren(prefix: string, count: number): string[] {
+export function createChildren(prefix: string, count: number): Promise<string[]> {
   const tag = randomUUID().slice(0, 8);
-  return withE2eDb((db) => {
-    const henry = db.prepare("SELECT familyId, passwordHash FROM User WHERE username = 'henry'").get() as {
-      familyId: string;
-      passwordHash: string;
-    };
-    const insert = db.prepare(
-      `INSERT INTO User (id, familyId, role, name, username, passwordHash, active, createdAt)
-       VALUES (?, ?, 'CHILD', ?, ?, ?, 1, ?)`,
-    );
-    return Array.from({ length: count }, (_, i) => {
+  return withE2eDb(async (db) => {
+    const henry = (await db.get<{ familyId: string; passwordHash: string }>(
+      `SELECT "familyId", "passwordHash" FROM "User" WHERE "username" = 'henry'`,
+    )) as { familyId: string; passwordHash: string };
+    const logins: string[] = [];
+    for (let i = 0; i < count; i++) {
       const login = `${prefix}.${tag}.${i}`;
-      insert.run(`e2e-${tag}-${i}`, henry.familyId, `Kid ${i + 1}`, login, henry.passwordHash, sqlTime());
-      return login;
-    });
+      await db.run(
+        `INSERT INTO "User" ("id", "familyId", "role", "name", "username", "passwordHash", "active", "createdAt")
+         VALUES (?, ?, 'CHILD', ?, ?, ?, TRUE, ?)`,
+        `e2e-${tag}-${i}`,
+        henry.familyId,
+        `Kid ${i + 1}`,
+        login,
+        henry.passwordHash,
+        sqlTime(),
+      );
+      logins.push(login);
+    }
+    return logins;
   });
 }
 
 /** Removes the children a spec made, as a parent would: their waiting requests cancelled, signed out for good. */
-export function removeChildren(logins: string[]): void {
-  withE2eDb((db) => {
-    const cancel = db.prepare(
-      "UPDATE ApprovalRequest SET status = 'CANCELLED' WHERE status = 'PENDING' AND childId IN (SELECT id FROM User WHERE username = ?)",
-    );
-    const remove = db.prepare("UPDATE User SET active = 0, username = NULL WHERE username = ?");
+export async function removeChildren(logins: string[]): Promise<void> {
+  await withE2eDb(async (db) => {
     for (const login of logins) {
-      cancel.run(login);
-      remove.run(login);
+      await db.run(
+        `UPDATE "ApprovalRequest" SET "status" = 'CANCELLED'
+         WHERE "status" = 'PENDING' AND "childId" IN (SELECT "id" FROM "User" WHERE "username" = ?)`,
+        login,
+      );
+      await db.run(`UPDATE "User" SET "active" = FALSE, "username" = NULL WHERE "username" = ?`, login);
     }
   });
 }
@@ -79,11 +85,8 @@ export async function askForDeluxe(child: APIRequestContext, quantity = 1): Prom
   });
   expect(response.status()).toBe(200);
   await response.body();
-  const row = withE2eDb(
-    (db) =>
-      db.prepare("SELECT id FROM ApprovalRequest WHERE childWords = ? AND status = 'PENDING'").get(words) as
-        | { id: string }
-        | undefined,
+  const row = await withE2eDb((db) =>
+    db.get<{ id: string }>(`SELECT "id" FROM "ApprovalRequest" WHERE "childWords" = ? AND "status" = 'PENDING'`, words),
   );
   if (!row) throw new Error(`no pending request for "${words}"`);
   return row.id;

@@ -154,22 +154,25 @@ describe("pages and CSV over a long trail", () => {
   const EXTRA = 620;
   beforeAll(async () => {
     // Rule changes, the last one worded like a spreadsheet formula, appended as the family pages would.
-    await db.$transaction(async (tx) => {
-      for (let i = 1; i <= EXTRA; i++) {
-        await appendAudit(tx, {
-          familyId: f.a.familyId,
-          actor: { id: f.a.jane.id, role: "PARENT" },
-          action: "rules.changed",
-          subjectType: "Rules",
-          data: {
-            version: i + 1,
-            changes: [
-              i === EXTRA ? '=HYPERLINK("http://x","y")' : `Premium dish limit: $${i}.00 → $${i + 1}.00, "really"`,
-            ],
-          },
-        });
-      }
-    });
+    await db.$transaction(
+      async (tx) => {
+        for (let i = 1; i <= EXTRA; i++) {
+          await appendAudit(tx, {
+            familyId: f.a.familyId,
+            actor: { id: f.a.jane.id, role: "PARENT" },
+            action: "rules.changed",
+            subjectType: "Rules",
+            data: {
+              version: i + 1,
+              changes: [
+                i === EXTRA ? '=HYPERLINK("http://x","y")' : `Premium dish limit: $${i}.00 → $${i + 1}.00, "really"`,
+              ],
+            },
+          });
+        }
+      },
+      { timeout: 60_000 },
+    ); // 620 appends in one transaction: more than the default 5 s on a busy machine
   });
 
   it("covers every row exactly once going older, then again going newer, 50 at most per page", async () => {

@@ -1,6 +1,8 @@
 // A large family's trail: pages stay on the indexes and the CSV streams every row. Times are printed, not asserted.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { onPostgres } from "@/lib/testing/sql";
 import { activityCsvStream } from "./export";
 import { type ActivityFilter, type Cursor, PAGE_SIZE } from "./filters";
 import { getActivityPage, getFamilyMembers } from "./queries";
@@ -63,15 +65,22 @@ describe(`a trail of ${ROWS.toLocaleString("en-US")} rows`, () => {
   });
 
   it.each([
-    ["child", `"childId" = ?`, "AuditEvent_familyId_childId_seq_idx"],
-    ["one action", `"action" = ?`, "AuditEvent_familyId_action_seq_idx"],
-  ])("a page filtered by %s is read from its index", async (_name, condition, index) => {
-    const plan = await db.$queryRawUnsafe<Array<{ detail: string }>>(
-      `EXPLAIN QUERY PLAN SELECT "id" FROM "AuditEvent" WHERE "familyId" = ? AND ${condition} AND "seq" < ? ORDER BY "seq" DESC LIMIT 51`,
-      trail.familyId,
-      "x",
-      1000,
-    );
+    ["child", "childId", "AuditEvent_familyId_childId_seq_idx"],
+    ["one action", "action", "AuditEvent_familyId_action_seq_idx"],
+  ])("a page filtered by %s is read from its index", async (_name, column, index) => {
+    const value = column === "childId" ? trail.childIds[0] : "request.approved";
+    const query = Prisma.sql`SELECT "id" FROM "AuditEvent" WHERE "familyId" = ${trail.familyId}
+      AND ${Prisma.raw(`"${column}"`)} = ${value} AND "seq" < ${1000} ORDER BY "seq" DESC LIMIT 51`;
+    if (onPostgres()) {
+      // The planner picks by statistics: give it current ones, as autovacuum would after a bulk insert.
+      await db.$executeRaw`ANALYZE "AuditEvent"`;
+      const plan = await db.$queryRaw<Array<{ "QUERY PLAN": string }>>`EXPLAIN ${query}`;
+      const details = plan.map((p) => p["QUERY PLAN"]).join(" | ");
+      expect(details).toContain(index);
+      expect(details).not.toMatch(/\bSort\b/);
+      return;
+    }
+    const plan = await db.$queryRaw<Array<{ detail: string }>>`EXPLAIN QUERY PLAN ${query}`;
     const details = plan.map((p) => p.detail).join(" | ");
     expect(details).toContain(index);
     expect(details).not.toContain("TEMP B-TREE");

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
@@ -40,6 +41,7 @@ export async function answerQuestion(input: {
   const now = input.now ?? new Date();
 
   const result = await db.$transaction(async (tx): Promise<DecideResult> => {
+    await lockFamily(tx, input.actor.familyId);
     await input.claim?.(tx);
     const request = await tx.approvalRequest.findFirst({
       where: { id: input.requestId, familyId: input.actor.familyId },

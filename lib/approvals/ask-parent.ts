@@ -2,6 +2,7 @@ import "server-only";
 import type { ToolContext } from "@/lib/ai/tools/context";
 import { type AskParentOutput, MAX_QUESTION_LENGTH } from "@/lib/ai/tools/contracts";
 import { countPendingRequests, getFamilyRules } from "@/lib/catalogue/queries";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
 import { wakeNotifyWorker } from "@/lib/notify/worker";
@@ -21,6 +22,7 @@ export async function submitQuestion(ctx: ToolContext, question: string, toolCal
   if (cleaned.length < 3) return { status: "refused", message: "I need a little more to ask. What's the question?" };
   const snapshot: QuestionSnapshot = { kind: "QUESTION", question: cleaned };
   const result = await db.$transaction(async (tx): Promise<AskParentOutput> => {
+    await lockFamily(tx, ctx.familyId);
     const rules = await getFamilyRules(ctx, tx);
     const verdict = evaluateQuestion({
       rules,

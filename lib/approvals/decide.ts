@@ -2,6 +2,7 @@ import "server-only";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz";
 import { getFamilyRules } from "@/lib/catalogue/queries";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
@@ -69,6 +70,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
   const note = input.note?.trim().slice(0, 500) || null;
 
   const result = await db.$transaction(async (tx): Promise<DecideResult> => {
+    await lockFamily(tx, input.actor.familyId);
     await input.claim?.(tx);
     const request = await tx.approvalRequest.findFirst({
       where: { id: input.requestId, familyId: input.actor.familyId },

@@ -1,5 +1,6 @@
 import "server-only";
 import { appendAudit, SYSTEM_ACTOR } from "@/lib/audit/append";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db, type Tx } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
@@ -47,7 +48,10 @@ export async function expireDueRequests({ now = new Date() }: { now?: Date } = {
   });
   let expired = 0;
   for (const request of due) {
-    const changed = await db.$transaction((tx) => expireRequest(tx, request, now));
+    const changed = await db.$transaction(async (tx) => {
+      await lockFamily(tx, request.familyId);
+      return expireRequest(tx, request, now);
+    });
     if (changed) {
       expired += 1;
       notifyFamily(request.familyId);

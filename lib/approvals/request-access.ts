@@ -2,6 +2,7 @@ import "server-only";
 import type { ToolContext } from "@/lib/ai/tools/context";
 import type { RequestRestaurantAccessOutput } from "@/lib/ai/tools/contracts";
 import { countPendingRequests, getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
 import { wakeNotifyWorker } from "@/lib/notify/worker";
@@ -22,6 +23,7 @@ export async function submitAccessRequest(
 
   const snapshot = { kind: "RESTAURANT_ACCESS" as const, restaurant: { id: restaurant.id, name: restaurant.name } };
   const result = await db.$transaction(async (tx): Promise<RequestRestaurantAccessOutput> => {
+    await lockFamily(tx, ctx.familyId);
     const rules = await getFamilyRules(ctx, tx);
     const grants = await getUsableGrants({ childId: ctx.childId, restaurantId: restaurant.id }, tx);
     const verdict = evaluateAccessRequest({

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockFamily } from "@/lib/database/family-lock";
 import type { Tx } from "@/lib/db";
 import { GENESIS_HASH, hashAuditRow } from "./hash";
 
@@ -22,6 +23,8 @@ type AppendInput = {
  * change and its audit row commit together; the unique (familyId, seq) stops two writers forking the chain.
  */
 export async function appendAudit(tx: Tx, input: AppendInput): Promise<void> {
+  // Usually taken already at the start of the transaction; re-entrant, and it keeps the chain linear on its own.
+  await lockFamily(tx, input.familyId);
   const last = await tx.auditEvent.findFirst({
     where: { familyId: input.familyId },
     orderBy: { seq: "desc" },

@@ -6,6 +6,7 @@ import { submitAccessRequest } from "@/lib/approvals/request-access";
 import { db } from "@/lib/db";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { type Families, loadFamilies, newChatContext, toolCallId } from "@/lib/testing/fixtures";
+import { jsonValue } from "@/lib/testing/sql";
 import { verifyAuditChain } from "./verify";
 
 let f: Families;
@@ -67,17 +68,13 @@ describe("verifyAuditChain", () => {
 
   it("an UPDATE of one row's data by SQL breaks the chain at that row", async () => {
     const target = await rowAt(5);
-    const [original] = await db.$queryRawUnsafe<Array<{ data: string }>>(
-      `SELECT data FROM "AuditEvent" WHERE id = ?`,
-      target.id,
-    );
+    const [original] = await db.$queryRaw<Array<{ data: string }>>`
+      SELECT CAST("data" AS TEXT) AS "data" FROM "AuditEvent" WHERE "id" = ${target.id}`;
     if (!original) throw new Error("row not found by raw SQL");
     try {
-      const changed = await db.$executeRawUnsafe(
-        `UPDATE "AuditEvent" SET data = ? WHERE id = ?`,
-        JSON.stringify({ ...(target.data as object), note: "Mum said yes" }),
-        target.id,
-      );
+      const tampered = JSON.stringify({ ...(target.data as object), note: "Mum said yes" });
+      const changed = await db.$executeRaw`
+        UPDATE "AuditEvent" SET "data" = ${jsonValue(tampered)} WHERE "id" = ${target.id}`;
       expect(changed).toBe(1);
 
       expect(await verifyAuditChain({ familyId: f.a.familyId })).toEqual({
@@ -90,7 +87,7 @@ describe("verifyAuditChain", () => {
       });
       expect((await verifyAuditChain({ familyId: f.b.familyId })).intact).toBe(true);
     } finally {
-      await db.$executeRawUnsafe(`UPDATE "AuditEvent" SET data = ? WHERE id = ?`, original.data, target.id);
+      await db.$executeRaw`UPDATE "AuditEvent" SET "data" = ${jsonValue(original.data)} WHERE "id" = ${target.id}`;
     }
     // Put back byte for byte, the chain holds again.
     expect(await verifyAuditChain({ familyId: f.a.familyId })).toEqual({ intact: true, rows: 10 });
@@ -99,10 +96,10 @@ describe("verifyAuditChain", () => {
   it("an UPDATE of another column (the actor) is caught too", async () => {
     const target = await rowAt(3);
     try {
-      await db.$executeRawUnsafe(`UPDATE "AuditEvent" SET actorId = ? WHERE id = ?`, f.a.joe.id, target.id);
+      await db.$executeRaw`UPDATE "AuditEvent" SET "actorId" = ${f.a.joe.id} WHERE "id" = ${target.id}`;
       expect(await verifyAuditChain({ familyId: f.a.familyId })).toMatchObject({ intact: false, brokenSeq: 3 });
     } finally {
-      await db.$executeRawUnsafe(`UPDATE "AuditEvent" SET actorId = ? WHERE id = ?`, target.actorId, target.id);
+      await db.$executeRaw`UPDATE "AuditEvent" SET "actorId" = ${target.actorId} WHERE "id" = ${target.id}`;
     }
     expect((await verifyAuditChain({ familyId: f.a.familyId })).intact).toBe(true);
   });
@@ -111,7 +108,7 @@ describe("verifyAuditChain", () => {
     const deleted = await rowAt(6);
     const next = await rowAt(7);
 
-    expect(await db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id = ?`, deleted.id)).toBe(1);
+    expect(await db.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${deleted.id}`).toBe(1);
 
     expect(await verifyAuditChain({ familyId: f.a.familyId })).toEqual({
       intact: false,
@@ -141,11 +138,8 @@ describe("verifyAuditChain on a large family", () => {
     expect(report).toEqual({ intact: true, rows: ROWS });
 
     const target = await db.auditEvent.findUniqueOrThrow({ where: { familyId_seq: { familyId, seq: 7_500 } } });
-    await db.$executeRawUnsafe(
-      `UPDATE "AuditEvent" SET data = ? WHERE id = ?`,
-      JSON.stringify({ totalCents: 1 }),
-      target.id,
-    );
+    await db.$executeRaw`
+      UPDATE "AuditEvent" SET "data" = ${jsonValue(JSON.stringify({ totalCents: 1 }))} WHERE "id" = ${target.id}`;
     expect(await verifyAuditChain({ familyId })).toMatchObject({ intact: false, rows: ROWS, brokenSeq: 7_500 });
   });
 });

@@ -4,6 +4,7 @@ import { streamAgentTurn } from "@/lib/ai/agent";
 import type { ApprovalOutcomeOutput } from "@/lib/ai/tools/contracts";
 import { claimUnreportedOutcomes } from "@/lib/approvals/outcome";
 import type { Actor } from "@/lib/authz";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db } from "@/lib/db";
 import { failpoint } from "@/lib/failpoint";
 import { getMessages, saveMessage } from "./queries";
@@ -36,6 +37,7 @@ export async function streamOutcomeReply({
   const scope = { chatId, childId: child.id, familyId: child.familyId };
   const messageId = newMessageId();
   const outcomes = await db.$transaction(async (tx) => {
+    await lockFamily(tx, scope.familyId);
     const claimed = await claimUnreportedOutcomes(tx, scope);
     if (claimed.length > 0) failpoint("resume.after-claim"); // crash test: claimed but not stored; must roll back
     if (claimed.length > 0) {

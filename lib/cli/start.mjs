@@ -7,6 +7,8 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { databaseUrl, providerOf } from "../../prisma/database-url.mjs";
+import { checkDatabaseUrl } from "../../prisma/preflight.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const port = process.env.PORT || "3000";
@@ -27,6 +29,12 @@ const portFree = await new Promise((resolve) => {
 });
 if (!portFree)
   fail(`Port ${port} is already in use (is Lunchbox already running?). Stop it, or use PORT=3001 npm start.`);
+
+// A wrong DATABASE_URL or a PostgreSQL server that is down: say so before generating and building anything.
+const databaseProblem = await (async () => checkDatabaseUrl(databaseUrl(), { create: true }))().catch(
+  (error) => error.message,
+);
+if (databaseProblem) fail(databaseProblem);
 
 // Next would try to phone home at build time; there is nothing to gain from it here.
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...authEnv() };
@@ -84,9 +92,14 @@ function newestSource() {
   return newest;
 }
 
+// The Prisma client compiled into a build is made for one database provider: a build for the other is not current.
+const providerStamp = path.join(root, ".next/lunchbox-database-provider");
+const provider = providerOf(databaseUrl());
+
 function buildIsCurrent() {
   const stat = fs.statSync(path.join(root, ".next/BUILD_ID"), { throwIfNoEntry: false });
-  return Boolean(stat) && stat.mtimeMs > newestSource();
+  const builtFor = fs.existsSync(providerStamp) ? fs.readFileSync(providerStamp, "utf8") : "sqlite";
+  return Boolean(stat) && stat.mtimeMs > newestSource() && builtFor === provider;
 }
 
 const hint = "See the output above.";
@@ -109,6 +122,7 @@ if (dev) {
   );
 } else {
   step("Build the app (next build)", [bin("next"), "build"], "Fix the build error above, then run npm start again.");
+  fs.writeFileSync(providerStamp, provider);
 }
 
 console.log(`\n▶ [5/5] Serve on port ${port}${dev ? " in development mode" : ""} (Ctrl+C stops it)`);

@@ -1,18 +1,31 @@
 import "server-only";
-import { EventEmitter } from "node:events";
+import { getEnv } from "@/lib/env";
+import { createFamilyBus, type FamilyBus } from "./family-bus";
 
-// In-process wake-up signal: "the outbox of family X has something new". Listeners then read the
-// outbox themselves, so the same code works when the signal later comes from another process.
-const globalForBus = globalThis as unknown as { lunchboxBus?: EventEmitter };
-const bus = globalForBus.lunchboxBus ?? new EventEmitter();
-bus.setMaxListeners(0);
-globalForBus.lunchboxBus = bus;
+// One bus per process, on globalThis: Next may load this module in several bundles, and dev reloads it.
+const globalForBus = globalThis as unknown as { lunchboxFamilyBus?: FamilyBus };
 
+function bus(): FamilyBus {
+  globalForBus.lunchboxFamilyBus ??= createFamilyBus(getEnv().DATABASE_URL);
+  return globalForBus.lunchboxFamilyBus;
+}
+
+/** Call after the transaction that wrote the family's outbox rows has committed. Never throws. */
 export function notifyFamily(familyId: string): void {
-  bus.emit(familyId);
+  try {
+    bus().notify(familyId);
+  } catch (error) {
+    console.error("Live updates: notify failed", error);
+  }
 }
 
 export function onFamilyEvent(familyId: string, listener: () => void): () => void {
-  bus.on(familyId, listener);
-  return () => bus.off(familyId, listener);
+  return bus().on(familyId, listener);
+}
+
+/** On shutdown: closes the LISTEN connection, if one was opened. */
+export async function closeBus(): Promise<void> {
+  const current = globalForBus.lunchboxFamilyBus;
+  globalForBus.lunchboxFamilyBus = undefined;
+  await current?.close();
 }

@@ -3,6 +3,7 @@ import { type Actor, isStillActor } from "@/lib/authz";
 import { getEnv } from "@/lib/env";
 import { onFamilyEvent } from "./bus";
 import { getEventsAfter, type OutboxEvent } from "./outbox";
+import { onServerStopping } from "./shutdown";
 
 const encoder = new TextEncoder();
 
@@ -75,6 +76,17 @@ export function createEventStream(actor: Actor, afterId: number, signal: AbortSi
       }, getEnv().SSE_HEARTBEAT_SECONDS * 1000);
       cleanups.push(() => clearInterval(heartbeat));
       signal.addEventListener("abort", close, { once: true });
+      // The server is stopping. Ending the stream with an error (not a clean end) drops the connection too, which a
+      // browser would otherwise keep alive and Next's graceful stop wait for. EventSource then reconnects with
+      // Last-Event-ID, to this server once it is back or to another instance.
+      cleanups.push(
+        onServerStopping(() => {
+          if (closed) return;
+          closed = true;
+          for (const cleanup of cleanups) cleanup();
+          controller.error(new Error("The server is stopping"));
+        }),
+      );
       void pump();
     },
     cancel() {

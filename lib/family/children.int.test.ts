@@ -2,6 +2,7 @@
 import bcrypt from "bcryptjs";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { submitAccessRequest } from "@/lib/approvals/request-access";
+import { isUniqueViolation } from "@/lib/database/unique";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { submitOrder } from "@/lib/orders/submit-order";
@@ -73,6 +74,35 @@ describe("children", () => {
       username: "The username rose is taken. Try another one.",
       secret: "A PIN has 4 to 8 digits.",
     });
+  });
+
+  it("two families adding one username at the same moment: one child, the other gets the field error", async () => {
+    // On PostgreSQL both checks can pass together; the unique constraint then decides (isUniqueViolation).
+    for (const round of [1, 2, 3]) {
+      const username = `twin.${round}`;
+      const results = await Promise.allSettled([
+        createChild(f.a.jane, { name: "Sam", username, secret: "2468" }),
+        createChild(f.b.quinn, { name: "Sam", username, secret: "1357" }),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const [refused] = results.filter((r) => r.status === "rejected");
+      expect((refused?.reason as AppError | undefined)?.details?.fieldErrors).toEqual({
+        username: `The username ${username} is taken. Try another one.`,
+      });
+      expect(await db.user.count({ where: { username } })).toBe(1);
+    }
+  });
+
+  it("recognises the database's own unique violation on username (P2002), and only on that field", async () => {
+    const error = await db.user
+      .create({ data: { familyId: f.b.familyId, role: "CHILD", name: "Copy", username: "henry", passwordHash: "x" } })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(isUniqueViolation(error, "username")).toBe(true);
+    expect(isUniqueViolation(error, "email")).toBe(false);
+    expect(isUniqueViolation(new Error("P2002"), "username")).toBe(false);
   });
 
   it("renames and resets the password, each with one audit row; a parent or another family's child is not found", async () => {

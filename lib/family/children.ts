@@ -4,6 +4,8 @@ import { z } from "zod";
 import { cancelPendingRequests } from "@/lib/approvals/cancel";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz";
+import { lockFamily } from "@/lib/database/family-lock";
+import { isUniqueViolation } from "@/lib/database/unique";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
@@ -34,9 +36,13 @@ async function findChild(tx: Tx, familyId: string, childId: string) {
 
 /** Usernames are unique across every family, whatever the letter case; the message when it is taken. */
 async function usernameTaken(client: Tx, username: string): Promise<string | null> {
-  const rows = await client.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE lower(username) = ${username}`;
-  return rows.length > 0 ? `The username ${username} is taken. Try another one.` : null;
+  const rows = await client.$queryRaw<
+    Array<{ id: string }>
+  >`SELECT "id" FROM "User" WHERE lower("username") = ${username}`;
+  return rows.length > 0 ? usernameTakenMessage(username) : null;
 }
+
+const usernameTakenMessage = (username: string) => `The username ${username} is taken. Try another one.`;
 
 const actorOf = (actor: Actor) => ({ id: actor.id, role: "PARENT" as const });
 
@@ -51,23 +57,30 @@ export async function createChild(actor: Actor, input: ChildInput): Promise<{ id
   }
   const values = parsed.data;
   const passwordHash = await bcrypt.hash(values.secret, BCRYPT_COST);
-  const created = await db.$transaction(async (tx) => {
-    const taken = await usernameTaken(tx, values.username);
-    if (taken) throw invalidInput({ username: taken });
-    const child = await tx.user.create({
-      data: { familyId: actor.familyId, role: "CHILD", name: values.name, username: values.username, passwordHash },
-      select: { id: true, name: true },
+  const created = await db
+    .$transaction(async (tx) => {
+      await lockFamily(tx, actor.familyId);
+      const taken = await usernameTaken(tx, values.username);
+      if (taken) throw invalidInput({ username: taken });
+      const child = await tx.user.create({
+        data: { familyId: actor.familyId, role: "CHILD", name: values.name, username: values.username, passwordHash },
+        select: { id: true, name: true },
+      });
+      await appendAudit(tx, {
+        familyId: actor.familyId,
+        actor: actorOf(actor),
+        action: "child.created",
+        subjectType: "User",
+        subjectId: child.id,
+        data: { childId: child.id, name: child.name, username: values.username },
+      });
+      return child;
+    })
+    .catch((error: unknown) => {
+      // Another family took the same username at the same moment (PostgreSQL): the constraint caught it.
+      if (isUniqueViolation(error, "username")) throw invalidInput({ username: usernameTakenMessage(values.username) });
+      throw error;
     });
-    await appendAudit(tx, {
-      familyId: actor.familyId,
-      actor: actorOf(actor),
-      action: "child.created",
-      subjectType: "User",
-      subjectId: child.id,
-      data: { childId: child.id, name: child.name, username: values.username },
-    });
-    return child;
-  });
   notifyFamily(actor.familyId);
   return created;
 }
@@ -75,6 +88,7 @@ export async function createChild(actor: Actor, input: ChildInput): Promise<{ id
 export async function renameChild(actor: Actor, input: { childId: string; name: string }): Promise<string | null> {
   const { name } = parseInput(z.object({ name: nameField }), input);
   const previous = await db.$transaction(async (tx) => {
+    await lockFamily(tx, actor.familyId);
     const child = await findChild(tx, actor.familyId, input.childId);
     if (child.name === name) return null;
     await tx.user.update({ where: { id: child.id }, data: { name } });
@@ -97,6 +111,7 @@ export async function resetChildSecret(actor: Actor, input: { childId: string; s
   const { secret } = parseInput(z.object({ secret: secretField }), input);
   const passwordHash = await bcrypt.hash(secret, BCRYPT_COST);
   return db.$transaction(async (tx) => {
+    await lockFamily(tx, actor.familyId);
     const child = await findChild(tx, actor.familyId, input.childId);
     await tx.user.update({ where: { id: child.id }, data: { passwordHash } });
     await appendAudit(tx, {
@@ -120,6 +135,7 @@ export async function removeChild(
   { childId }: { childId: string },
 ): Promise<{ name: string; cancelled: number; revoked: number }> {
   const result = await db.$transaction(async (tx) => {
+    await lockFamily(tx, actor.familyId);
     const child = await findChild(tx, actor.familyId, childId);
     await tx.user.update({ where: { id: child.id }, data: { active: false, username: null } });
     const grants = await tx.accessGrant.findMany({

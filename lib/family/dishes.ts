@@ -3,6 +3,7 @@ import { cancelPendingRequests } from "@/lib/approvals/cancel";
 import type { OrderSnapshot } from "@/lib/approvals/snapshot";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
@@ -46,6 +47,7 @@ export async function createDish(
 ): Promise<{ id: string; name: string; priceCents: number }> {
   const values = parseInput(dishSchema, input);
   const created = await db.$transaction(async (tx) => {
+    await lockFamily(tx, actor.familyId);
     const restaurant = await tx.restaurant.findFirst({
       where: { id: input.restaurantId, familyId: actor.familyId, archived: false },
       select: { id: true, name: true },
@@ -77,6 +79,7 @@ export async function createDish(
 export async function updateDish(actor: Actor, input: DishInput & { dishId: string }): Promise<string[]> {
   const values = parseInput(dishSchema, input);
   const changes = await db.$transaction(async (tx) => {
+    await lockFamily(tx, actor.familyId);
     const before = await findDish(tx, actor.familyId, input.dishId);
     const changes: string[] = [];
     if (before.name !== values.name) changes.push(`Name: ${before.name} → ${values.name}`);
@@ -113,6 +116,7 @@ export async function removeDish(
   { dishId }: { dishId: string },
 ): Promise<{ name: string; restaurantId: string; cancelled: number }> {
   const result = await db.$transaction(async (tx) => {
+    await lockFamily(tx, actor.familyId);
     const dish = await findDish(tx, actor.familyId, dishId);
     await tx.dish.update({ where: { id: dish.id }, data: { archived: true } });
     const orders = await tx.approvalRequest.findMany({

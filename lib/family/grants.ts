@@ -1,6 +1,7 @@
 import "server-only";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
@@ -72,6 +73,7 @@ export async function revokeGrant(
   { grantId }: { grantId: string },
 ): Promise<{ childName: string; subject: string; alreadyRevoked: boolean }> {
   const result = await db.$transaction(async (tx) => {
+    await lockFamily(tx, actor.familyId);
     const grant = await tx.accessGrant.findFirst({
       where: { id: grantId, familyId: actor.familyId },
       select: {

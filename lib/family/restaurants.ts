@@ -2,6 +2,7 @@ import "server-only";
 import { cancelPendingRequests } from "@/lib/approvals/cancel";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
@@ -58,6 +59,7 @@ async function claimRestaurantName(tx: Tx, familyId: string, name: string, excep
 export async function createRestaurant(actor: Actor, input: RestaurantInput): Promise<{ id: string; name: string }> {
   const values = parseInput(restaurantSchema, input);
   const created = await db.$transaction(async (tx) => {
+    await lockFamily(tx, actor.familyId);
     await claimRestaurantName(tx, actor.familyId, values.name);
     const restaurant = await tx.restaurant.create({
       data: { familyId: actor.familyId, name: values.name, restricted: values.restricted },
@@ -84,6 +86,7 @@ export async function updateRestaurant(
 ): Promise<string[]> {
   const values = parseInput(restaurantSchema, input);
   const changes = await db.$transaction(async (tx) => {
+    await lockFamily(tx, actor.familyId);
     const before = await findRestaurant(tx, actor.familyId, input.restaurantId);
     const changes: string[] = [];
     if (before.name !== values.name) changes.push(`Name: ${before.name} → ${values.name}`);
@@ -116,6 +119,7 @@ export async function removeRestaurant(
   { restaurantId }: { restaurantId: string },
 ): Promise<{ name: string; cancelled: number }> {
   const result = await db.$transaction(async (tx) => {
+    await lockFamily(tx, actor.familyId);
     const restaurant = await findRestaurant(tx, actor.familyId, restaurantId);
     await tx.restaurant.update({ where: { id: restaurant.id }, data: { archived: true } });
     const cancelled = await cancelPendingRequests(tx, {

@@ -2,6 +2,7 @@ import "server-only";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz";
 import { getFamilyRules } from "@/lib/catalogue/queries";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
 import { describeRuleChanges, draftFromValues } from "./rules-diff";
@@ -38,6 +39,7 @@ export type SaveRulesResult = { saved: false } | { saved: true; version: number;
 export async function saveRules(actor: Actor, input: RulesInput): Promise<SaveRulesResult> {
   const values = parseInput(rulesSchema, input);
   const result = await db.$transaction(async (tx): Promise<SaveRulesResult> => {
+    await lockFamily(tx, actor.familyId);
     const current = await getFamilyRules(actor, tx);
     const children = await tx.user.findMany({
       where: { familyId: actor.familyId, role: "CHILD", active: true },

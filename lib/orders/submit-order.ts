@@ -4,6 +4,7 @@ import { MAX_QUANTITY, type PlaceOrderInput, type PlaceOrderOutput } from "@/lib
 import { createApprovalRequest, findIdenticalPending } from "@/lib/approvals/create";
 import { buildOrderSnapshot } from "@/lib/approvals/snapshot";
 import { countPendingRequests, getAllowedDishIds, getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
 import { failpoint } from "@/lib/failpoint";
@@ -45,6 +46,7 @@ export async function submitOrder(
   }
 
   const result = await db.$transaction(async (tx): Promise<PlaceOrderOutput> => {
+    await lockFamily(tx, ctx.familyId);
     const rules = await getFamilyRules(ctx, tx);
     const grants = await getUsableGrants({ childId: ctx.childId, restaurantId: restaurant.id }, tx);
     const access = restaurantAccess(

@@ -1,6 +1,7 @@
 import { getActor } from "@/lib/authz";
 import { AppError, errorResponse } from "@/lib/errors";
 import { getLatestEventId } from "@/lib/events/outbox";
+import { isServerStopping } from "@/lib/events/shutdown";
 import { createEventStream } from "@/lib/events/sse";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,14 @@ function parseCursor(value: string | null): number | null {
 
 /** Live updates for the signed-in user. EventSource resends Last-Event-ID on reconnect; `after` is the page's cursor. */
 export async function GET(request: Request) {
+  // A browser reconnecting while this server stops: try again shortly, here once it is back or on another instance.
+  // `Connection: close` so the connection does not hold the graceful stop open.
+  if (isServerStopping()) {
+    return new Response("The server is restarting.", {
+      status: 503,
+      headers: { "Retry-After": "2", Connection: "close", "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   try {
     const actor = await getActor();
     if (!actor) throw new AppError("unauthorized:events", "Please sign in.");

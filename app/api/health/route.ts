@@ -1,14 +1,10 @@
-import { db } from "@/lib/db";
+import { checkDatabase } from "@/lib/database/health";
 
 export const dynamic = "force-dynamic";
 
 /** Readiness: 200 once the database answers and is migrated, 503 with the reason otherwise. */
 export async function GET() {
-  try {
-    const families = await db.family.count();
-    return Response.json({ status: "ok", database: "ready", families });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n").slice(-1)[0] : String(error);
-    return Response.json({ status: "unavailable", reason: `database: ${reason}` }, { status: 503 });
-  }
+  const health = await checkDatabase();
+  if (!health.ok) return Response.json({ status: "unavailable", reason: health.reason }, { status: 503 });
+  return Response.json({ status: "ok", database: "ready", families: health.families });
 }

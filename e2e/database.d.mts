@@ -1,0 +1,2 @@
+export declare function testDatabaseUrl(name: string, port: number | string): string;
+export declare function e2eDatabaseUrl(): string;

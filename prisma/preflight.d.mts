@@ -1,0 +1,1 @@
+export declare function checkDatabaseUrl(url: string, options?: { create?: boolean }): Promise<string | null>;
