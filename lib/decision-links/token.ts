@@ -54,7 +54,7 @@ export function createDecisionToken(
 export function verifyDecisionToken(token: string, now = new Date(), secret?: string): VerifiedToken {
   const match = /^([A-Za-z0-9_-]{1,2048})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return { ok: false, reason: "malformed" };
-  const [, payload, signature] = match;
+  const [, payload = "", signature = ""] = match;
   const expected = Buffer.from(sign(payload, signingKey(secret)));
   if (!timingSafeEqual(expected, Buffer.from(signature))) return { ok: false, reason: "tampered" };
   let decoded: unknown;
