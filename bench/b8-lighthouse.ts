@@ -9,7 +9,13 @@ import type { Figures, MainFixture } from "./lib/types";
 
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
-type Report = { categories: Record<string, { score: number | null }>; finalDisplayedUrl: string };
+type Report = {
+  categories: Record<string, { score: number | null }>;
+  finalDisplayedUrl: string;
+  /** Lighthouse's own CPU benchmark of the machine during the run: low means a busy or slow CPU. */
+  environment: { benchmarkIndex: number };
+  audits: Record<string, { numericValue?: number }>;
+};
 
 function lighthouse(who: Client, page: string): Report {
   const out = path.join(root, "bench", "tmp", `lighthouse-${page.replaceAll("/", "")}.json`);
@@ -46,5 +52,10 @@ export async function b8(fx: MainFixture): Promise<Figures> {
     "chat.accessibility": score(chat, "accessibility"),
     "inbox.performance": score(inbox, "performance"),
     "inbox.accessibility": score(inbox, "accessibility"),
+    "chat.lcp_ms": chat.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
+    "chat.tbt_ms": chat.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
+    "inbox.lcp_ms": inbox.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
+    "inbox.tbt_ms": inbox.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
+    cpu_benchmark_index: Math.min(chat.environment.benchmarkIndex, inbox.environment.benchmarkIndex),
   };
 }

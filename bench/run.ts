@@ -136,6 +136,7 @@ function need(main: MainFixture | null): MainFixture {
 function parseArgs(argv: string[]) {
   let only: string[] | null = null;
   let runs = 3;
+  let build = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const value = arg.includes("=") ? arg.split("=")[1] : argv[i + 1];
@@ -146,9 +147,13 @@ function parseArgs(argv: string[]) {
       runs = Number(value);
       if (!arg.includes("=")) i++;
       if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs takes a whole number ≥ 1");
-    } else throw new Error(`unknown option ${arg} (use --only B1,B6 and --runs 3)`);
+    } else if (arg === "--fresh") {
+      // read by lib/cache.ts
+    } else if (arg === "--no-build") {
+      build = false;
+    } else throw new Error(`unknown option ${arg} (use --only B1,B6, --runs 3, --no-build, --fresh)`);
   }
-  return { only, runs };
+  return { only, runs, build };
 }
 
 type Result =
@@ -162,14 +167,16 @@ type Result =
   | { id: string; title: string; skipped: string };
 
 async function main() {
-  const { only, runs } = parseArgs(process.argv.slice(2));
+  const { only, runs, build } = parseArgs(process.argv.slice(2));
   const chosen = BENCHES.filter((b) => !only || only.includes(b.id));
   const log: Log = (line) => console.log(line);
   const started = new Date();
   const host = machine();
   log(`Lunchbox bench: ${chosen.map((b) => b.id).join(", ")}, ${runs} run(s), ${host.cpu} × ${host.cores}`);
-  ensureBuild(log);
-  let mainFixture = chosen.some((b) => b.main) ? await startMain(log) : null;
+  if (build) ensureBuild(log);
+  let mainFixture = chosen.some((b) => b.main)
+    ? await startMain(log, chosen.some((b) => b.id === "B1") ? 200 : 0)
+    : null;
   const results: Result[] = [];
   try {
     for (const bench of chosen) {

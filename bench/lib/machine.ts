@@ -5,7 +5,10 @@ import os from "node:os";
 
 function chromiumVersion(): string {
   try {
-    return execFileSync(process.env.CHROME_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
+    return execFileSync(process.env.CHROME_PATH ?? "/usr/bin/chromium", ["--version"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return "not found";
   }

@@ -99,7 +99,9 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
     CHAT_TURNS_PER_MINUTE: "100000",
     ...options.env,
   };
-  const command = `ulimit -n ${options.nofile ?? 4096} && exec "${process.execPath}" "${bin("next")}" start -p ${port} -H 127.0.0.1`;
+  // Up to the hard limit: raising that needs privileges a container rarely has.
+  const nofile = options.nofile ?? 4096;
+  const command = `ulimit -n ${nofile} 2>/dev/null || ulimit -n $(ulimit -Hn); exec "${process.execPath}" "${bin("next")}" start -p ${port} -H 127.0.0.1`;
   const child: ChildProcess = spawn("sh", ["-c", command], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {

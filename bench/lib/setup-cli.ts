@@ -103,7 +103,8 @@ async function inboxQuery({ samples }: { samples: number }) {
     if (i >= 3) times.push(performance.now() - t0);
     shown = page.pending.length + page.decided.length;
   }
-  return { times, shown };
+  const requests = await db.approvalRequest.count({ where: { familyId: jane.familyId } });
+  return { times, shown, requests };
 }
 
 const tasks: Record<string, (input: never) => Promise<unknown>> = { children, inbox, inboxQuery };
