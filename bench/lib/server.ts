@@ -44,6 +44,16 @@ export function removeDb(url: string): void {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(url.slice(5) + suffix, { force: true });
 }
 
+/** Applies the migrations the database does not have yet. */
+export function migrate(url: string): void {
+  const result = spawnSync(process.execPath, [path.join(root, "prisma/migrate.mjs"), "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (result.status !== 0) throw new Error(`migrate deploy failed for ${url}`);
+}
+
 /** A fresh database: SQLite files deleted first; migrated with prisma/migrate.mjs and seeded with the demo family. */
 export function prepareDb(url: string): void {
   removeDb(url);
