@@ -8,4 +8,8 @@ export async function register() {
   // the inbox. Decisions also check expiry themselves.
   const { startExpirySweeper } = await import("@/lib/approvals/sweeper");
   startExpirySweeper();
+  // The notification outbox worker: sends queued emails (and other channels) with retries, escalates requests
+  // nobody decided and warns before expiry. Woken right after a request is made; polls otherwise.
+  const { startNotifyWorker } = await import("@/lib/notify/worker");
+  startNotifyWorker();
 }

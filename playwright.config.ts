@@ -9,6 +9,8 @@ const port = Number(process.env.E2E_PORT) || 3100;
 // Higher than the default 30 because every spec chats as Henry within the same few minutes.
 process.env.CHAT_TURNS_PER_MINUTE ??= "120";
 const baseURL = `http://127.0.0.1:${port}`;
+// The local SMTP server the notification spec starts; the e2e server's SMTP_URL points at it (e2e/serve.mjs).
+process.env.E2E_SMTP_PORT ??= "2625";
 
 // Playwright cannot download its browser on machines without internet access: use Debian's Chromium when it is
 // there (or named), else Playwright's own browser so the suite keeps working elsewhere.
@@ -46,10 +48,11 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: ["threats/**", "push/**"] },
-    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: ["threats/**", "push/**"] },
-    // THREATS.md rows and the live-update stream, over HTTP against the production server: no browser, run once.
-    { name: "api", testMatch: ["threats/**/*.spec.ts", "push/**/*.spec.ts"] },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: ["threats/**", "push/**", "notify/**"] },
+    { name: "phone", use: { ...devices["Pixel 7"] }, testIgnore: ["threats/**", "push/**", "notify/**"] },
+    // THREATS.md rows, the live-update stream and notifications, over HTTP against the production server: no
+    // browser, run once.
+    { name: "api", testMatch: ["threats/**/*.spec.ts", "push/**/*.spec.ts", "notify/**/*.spec.ts"] },
   ],
   webServer: {
     command: `node e2e/serve.mjs ${port}`,

@@ -5,6 +5,12 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Lunchbox", template: "%s · Lunchbox" },
   description: "Kids order food by chatting; parents approve what the family's rules hold back.",
+  // Installed on a phone's home screen (the manifest is app/manifest.ts).
+  appleWebApp: { capable: true, title: "Lunchbox", statusBarStyle: "default" },
+  icons: {
+    icon: [{ url: "/icons/icon-192.png", sizes: "192x192", type: "image/png" }],
+    apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180" }],
+  },
 };
 
 export const viewport: Viewport = {

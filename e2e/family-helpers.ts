@@ -34,9 +34,9 @@ export function restorePremiumLimit(cents = 1000): void {
     if (!latest || latest.premiumLimitCents === cents) return;
     db.prepare(
       `INSERT INTO Rules (id, familyId, version, premiumLimitCents, maxPendingPerChild, expiryMinutes, childBudgets,
-         orderingStart, orderingEnd, outsideHours, timeZone, createdById, createdAt)
+         orderingStart, orderingEnd, outsideHours, timeZone, escalationMinutes, expiryWarningMinutes, createdById, createdAt)
        SELECT ?, familyId, version + 1, ?, maxPendingPerChild, expiryMinutes, childBudgets, orderingStart,
-         orderingEnd, outsideHours, timeZone, createdById, ? FROM Rules WHERE id = ?`,
+         orderingEnd, outsideHours, timeZone, escalationMinutes, expiryWarningMinutes, createdById, ? FROM Rules WHERE id = ?`,
     ).run(`e2e-${randomUUID()}`, cents, sqlTime(), String(latest.id));
   });
 }

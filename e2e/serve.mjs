@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { E2E_AUTH_SECRET } from "./e2e-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.argv[2] || "3100";
@@ -12,7 +13,7 @@ const dbFile = path.join(root, "data", "e2e.db");
 const env = {
   ...process.env,
   DATABASE_URL: `file:${dbFile}`,
-  AUTH_SECRET: "e2e-secret-not-for-production-4f1c9a7e2b",
+  AUTH_SECRET: E2E_AUTH_SECRET,
   AUTH_TRUST_HOST: "true",
   OFFLINE_MODEL_DELAY_MS: "5",
   // Look for expired requests every second, so the expiry spec does not wait long.
@@ -20,6 +21,11 @@ const env = {
   // A heartbeat every second, so the push spec sees several without waiting long.
   SSE_HEARTBEAT_SECONDS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Notifications: the SMTP server e2e/notify starts (playwright.config.ts sets the port), links to this server,
+  // and a poll every second as a back-up to the wake-up after each request.
+  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT || "2625"}`,
+  APP_URL: `http://127.0.0.1:${port}`,
+  NOTIFY_POLL_SECONDS: "1",
 };
 const bin = (name) => fs.realpathSync(path.join(root, "node_modules/.bin", name));
 

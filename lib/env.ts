@@ -15,6 +15,22 @@ const schema = z.object({
   EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   CHAT_TURNS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Web push; without a pair, lib/notify/vapid.ts generates one into data/.vapid.json.
+  VAPID_PUBLIC_KEY: z.string().trim().optional(),
+  VAPID_PRIVATE_KEY: z.string().trim().optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .trim()
+    .regex(/^(mailto:|https:)/, "VAPID_SUBJECT must be a mailto: or https: URL")
+    .optional(),
+  // Notifications (lib/notify): the outbox worker's poll interval, the mail server, the links' public origin.
+  NOTIFY_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().trim().min(3).default("Lunchbox <lunchbox@localhost>"),
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
 });
 
 export type Env = z.infer<typeof schema>;

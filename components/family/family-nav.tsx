@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/family/children", label: "Children" },
   { href: "/family/grants", label: "Always allowed" },
   { href: "/family/rules", label: "Rules" },
+  { href: "/family/notifications", label: "Notifications" },
 ] as const;
 
 /** The /family sections; wraps on a phone instead of scrolling sideways. */

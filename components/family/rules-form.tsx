@@ -154,6 +154,31 @@ export function RulesForm({ initial, kids, timeZones }: Props) {
         </fieldset>
       </div>
 
+      <div className={fieldset}>
+        <fieldset className="space-y-3">
+          <legend className={legend}>Notifications</legend>
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            Each parent chooses where they are told on the Notifications page. Leave a box blank to switch it off.
+          </p>
+          <FormField
+            name="escalationMinutes"
+            label="Tell the other parents after (minutes)"
+            inputMode="numeric"
+            hint="When nobody has decided a request by then, every parent is told, even those who asked for escalations only. 1 to 1,440."
+            defaultValue={value("escalationMinutes")}
+            error={errors.escalationMinutes}
+          />
+          <FormField
+            name="expiryWarningMinutes"
+            label="Warn before a request expires (minutes)"
+            inputMode="numeric"
+            hint="Parents are reminded this long before a waiting request expires, even in quiet hours."
+            defaultValue={value("expiryWarningMinutes")}
+            error={errors.expiryWarningMinutes}
+          />
+        </fieldset>
+      </div>
+
       <div className="space-y-2">
         <Button type="submit" disabled={pending}>
           Save rules

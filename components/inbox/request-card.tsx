@@ -1,5 +1,6 @@
 import { format, formatDistanceToNow } from "date-fns";
 import { ItemsTable } from "@/components/chat/tool-cards";
+import { DecidedElsewhere, FamilyTime } from "@/components/live/resolutions";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { BudgetStanding, InboxItem } from "@/lib/approvals/queries";
 import { SCOPE_SUMMARY } from "@/lib/approvals/scope";
@@ -7,6 +8,7 @@ import type { RequestStatus } from "@/lib/chat/types";
 import { formatCents } from "@/lib/money";
 import { AnswerForm } from "./answer-form";
 import { DecisionForm } from "./decision-form";
+import { NotificationLog } from "./notification-log";
 
 function When({ date, prefix }: { date: Date; prefix?: string }) {
   return (
@@ -37,6 +39,7 @@ export function RequestCard({ item }: { item: InboxItem }) {
           <p className="text-sm text-stone-600 dark:text-stone-400">
             <When date={item.createdAt} />
           </p>
+          <NotificationLog lines={item.notifications} />
         </div>
         <StatusBadge status={item.status as RequestStatus["status"]} />
       </header>
@@ -51,7 +54,9 @@ function PendingBody({ item }: { item: InboxItem }) {
     return (
       <>
         <RequestDetails item={item} />
-        <AnswerForm requestId={item.id} childName={item.childName} expiresAt={item.expiresAt} />
+        <DecidedElsewhere requestId={item.id}>
+          <AnswerForm requestId={item.id} childName={item.childName} expiresAt={item.expiresAt} />
+        </DecidedElsewhere>
       </>
     );
   }
@@ -59,16 +64,18 @@ function PendingBody({ item }: { item: InboxItem }) {
     <>
       {/* A pending order's lines are shown by the editor inside the form. */}
       <RequestDetails item={item} showItems={false} />
-      <DecisionForm
-        requestId={item.id}
-        kind={item.kind}
-        childName={item.childName}
-        expiresAt={item.expiresAt}
-        items={item.items}
-        totalCents={item.totalCents}
-        menu={item.menu}
-        scopes={item.scopes}
-      />
+      <DecidedElsewhere requestId={item.id}>
+        <DecisionForm
+          requestId={item.id}
+          kind={item.kind}
+          childName={item.childName}
+          expiresAt={item.expiresAt}
+          items={item.items}
+          totalCents={item.totalCents}
+          menu={item.menu}
+          scopes={item.scopes}
+        />
+      </DecidedElsewhere>
     </>
   );
 }
@@ -95,7 +102,7 @@ function DecidedBody({ item }: { item: InboxItem }) {
   );
 }
 
-function RequestDetails({ item, showItems = true }: { item: InboxItem; showItems?: boolean }) {
+export function RequestDetails({ item, showItems = true }: { item: InboxItem; showItems?: boolean }) {
   return (
     <>
       {item.kind === "ORDER" && showItems ? <ItemsTable items={item.items} totalCents={item.totalCents} /> : null}
@@ -148,10 +155,10 @@ function DecisionSummary({ item }: { item: InboxItem }) {
         {item.status === "EXPIRED"
           ? "Nobody answered in time."
           : `${DECIDED_WORDS[item.status] ?? "Closed"}${item.decidedByName ? ` by ${item.decidedByName}` : ""}`}
-        {item.decidedAt ? (
+        {item.decidedAt && item.status !== "EXPIRED" ? (
           <>
-            {" · "}
-            <When date={item.decidedAt} />
+            {" at "}
+            <FamilyTime date={item.decidedAt} />
           </>
         ) : null}
         {item.kind === "ORDER" ? ` · ${formatCents(total)}` : null}

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 
 export type LiveEvent = { id: number; type: string; data: Record<string, unknown> };
 
-const EVENT_TYPES = ["request.created", "request.resolved", "order.placed"] as const;
+const EVENT_TYPES = ["request.created", "request.resolved", "order.placed", "notification.updated"] as const;
 
 /**
  * One EventSource per page on /api/events. The browser reconnects by itself and resends

@@ -130,6 +130,15 @@ const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
     [RESTRICTED_WORDS],
   ],
   [
+    "request.approved (from a one-tap link)",
+    row("request.approved", {
+      subjectId: "req-order",
+      data: { childId: "henry", kind: "ORDER", scope: "ONCE", via: "link" },
+    }),
+    "Jane approved Henry's order of 2× Deluxe Burger from Burger Bonanza ($25.98)",
+    [PREMIUM_WORDS, "Decided from a one-tap link."],
+  ],
+  [
     "request.denied",
     row("request.denied", { subjectId: "req-order", data: { childId: "henry", kind: "ORDER", note: "Not today" } }),
     "Jane denied Henry's order of 2× Deluxe Burger from Burger Bonanza ($25.98)",
@@ -149,6 +158,50 @@ const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
     row("request.expired", { actorId: null, actorRole: "SYSTEM", subjectId: "req-access", data: { childId: "henry" } }),
     "Lunchbox closed Henry's request to use Fancy French: no parent answered in time",
     [],
+  ],
+  [
+    "request.escalated",
+    row("request.escalated", {
+      actorId: null,
+      actorRole: "SYSTEM",
+      subjectId: "req-order",
+      data: { childId: "henry", minutes: 30, notified: ["Joe"], reminder: false },
+    }),
+    "Lunchbox told Joe about Henry's order of 2× Deluxe Burger from Burger Bonanza ($25.98): nobody had decided after 30 minutes",
+    [],
+  ],
+  [
+    "request.escalated (reminder)",
+    row("request.escalated", {
+      actorId: null,
+      actorRole: "SYSTEM",
+      subjectId: "req-access",
+      data: { childId: "henry", minutes: 30, notified: ["Jane", "Joe"], reminder: true },
+    }),
+    "Lunchbox reminded Jane and Joe about Henry's request to use Fancy French: nobody had decided after 30 minutes",
+    [],
+  ],
+  [
+    "request.expiry_warned",
+    row("request.expiry_warned", {
+      actorId: null,
+      actorRole: "SYSTEM",
+      subjectId: "req-question",
+      data: { childId: "henry", minutes: 5, parents: 2 },
+    }),
+    "Lunchbox warned the parents that Henry's question “Can I have dessert tonight?” expires in 5 minutes",
+    [],
+  ],
+  [
+    "channel.disabled",
+    row("channel.disabled", {
+      actorId: null,
+      actorRole: "SYSTEM",
+      childId: null,
+      data: { parentId: "jane", reason: "The subscription has expired (410)." },
+    }),
+    "Lunchbox switched off a notification channel of Jane",
+    ["The subscription has expired (410)."],
   ],
   [
     "request.cancelled (message)",
@@ -306,6 +359,24 @@ const CASES: Array<[string, AuditRowFacts, string, string[]]> = [
     }),
     "Henry was refused access",
     ["Tried “inbox.decide”, which only a parent may do."],
+  ],
+  [
+    "notify.channel_added",
+    row("notify.channel_added", { data: { kind: "WEBHOOK", label: "Slack webhook to hooks.slack.com" } }),
+    "Jane added a webhook channel: Slack webhook to hooks.slack.com",
+    [],
+  ],
+  [
+    "notify.channel_removed",
+    row("notify.channel_removed", { data: { kind: "PUSH", label: "Chrome on Android" } }),
+    "Jane removed a push channel: Chrome on Android",
+    [],
+  ],
+  [
+    "notify.preferences_changed",
+    row("notify.preferences_changed", { data: { changes: ["Quiet hours: none → 22:00–07:00"] } }),
+    "Jane changed their notification settings",
+    ["Quiet hours: none → 22:00–07:00"],
   ],
   [
     "an unknown action",

@@ -46,10 +46,10 @@ export function describeEvent(row: AuditRowFacts, context: DescribeContext): Des
     case "request.answered": {
       const question = str(data, "question") ?? questionOf(request);
       const answer = str(data, "answer", "note") ?? request?.note ?? undefined;
-      return line(
-        `answered ${possessive(child)} question${question ? ` “${question}”` : ""}`,
-        answer ? [`Answer: “${answer}”`] : [],
-      );
+      return line(`answered ${possessive(child)} question${question ? ` “${question}”` : ""}`, [
+        ...(answer ? [`Answer: “${answer}”`] : []),
+        ...viaWords(data),
+      ]);
     }
     case "request.expired":
       return line(`closed ${possessive(child)} ${requestNoun(data, request)}: no parent answered in time`);
@@ -61,6 +61,28 @@ export function describeEvent(row: AuditRowFacts, context: DescribeContext): Des
         data.attempted === "APPROVE" ? `tried to approve ${noun}, but it was cancelled` : `cancelled ${noun}`,
         why,
       );
+    }
+    case "request.escalated": {
+      const told = strings(data.notified);
+      const minutes = num(data, "minutes");
+      const noun = `${possessive(child)} ${requestNoun(data, request)}`;
+      const after = minutes !== undefined ? ` after ${minutes} minutes` : "";
+      if (told.length === 0) return line(`found nobody else to tell about ${noun}${after}`);
+      return data.reminder === true
+        ? line(`reminded ${joinNames(told)} about ${noun}: nobody had decided${after}`)
+        : line(`told ${joinNames(told)} about ${noun}: nobody had decided${after}`);
+    }
+    case "request.expiry_warned": {
+      const minutes = num(data, "minutes");
+      return line(
+        `warned the parents that ${possessive(child)} ${requestNoun(data, request)} expires${minutes !== undefined ? ` in ${minutes} minutes` : " soon"}`,
+      );
+    }
+    case "channel.disabled": {
+      const parentId = str(data, "parentId");
+      const owner = (parentId ? context.names.get(parentId) : undefined) ?? "a parent";
+      const reason = str(data, "reason");
+      return line(`switched off a notification channel of ${owner}`, reason ? [reason] : []);
     }
     case "order.placed": {
       const what = orderWords(data) ?? "an order";
@@ -103,6 +125,12 @@ export function describeEvent(row: AuditRowFacts, context: DescribeContext): Des
       return line(`reset ${possessive(str(data, "name") ?? child)} password or PIN`);
     case "child.removed":
       return line(`removed the child ${str(data, "name") ?? child}`, messages(data));
+    case "notify.channel_added":
+      return line(`added a ${channelKind(data)} channel: ${str(data, "label") ?? "unnamed"}`);
+    case "notify.channel_removed":
+      return line(`removed a ${channelKind(data)} channel: ${str(data, "label") ?? "unnamed"}`);
+    case "notify.preferences_changed":
+      return line("changed their notification settings", strings(data.changes));
     case "authz.denied": {
       const required = str(data, "required");
       const attempted = row.subjectId ? `“${row.subjectId}”` : "something";
@@ -113,6 +141,11 @@ export function describeEvent(row: AuditRowFacts, context: DescribeContext): Des
     default:
       return line(`did something recorded as “${row.action}”`);
   }
+}
+
+function channelKind(data: Data): string {
+  const kind = str(data, "kind");
+  return kind === "EMAIL" ? "email" : kind === "WEBHOOK" ? "webhook" : kind === "PUSH" ? "push" : "notification";
 }
 
 function actorName(row: AuditRowFacts, { names }: DescribeContext): string {
@@ -127,6 +160,10 @@ function actorName(row: AuditRowFacts, { names }: DescribeContext): string {
 function childName(row: AuditRowFacts, data: Data, { names }: DescribeContext): string {
   const id = row.childId ?? str(data, "childId");
   return (id ? names.get(id) : undefined) ?? str(data, "childName") ?? "a child";
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 function possessive(name: string): string {
@@ -226,7 +263,13 @@ function decisionWhy(data: Data, request: RequestFacts | undefined, child: strin
     ...reasonWords(request?.reasons ?? data.reasons),
     ...(changes.length ? [`Changed: ${changes.join("; ")}`] : []),
     ...(note ? [`Note to ${child}: “${note}”`] : []),
+    ...viaWords(data),
   ];
+}
+
+/** A decision made from a one-tap link in a notification says so (audit data `via: "link"`). */
+function viaWords(data: Data): string[] {
+  return data.via === "link" ? ["Decided from a one-tap link."] : [];
 }
 
 function grantTarget(data: Data): string {

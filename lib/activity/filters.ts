@@ -32,6 +32,17 @@ export const KINDS = {
     label: "Children",
     actions: ["child.created", "child.updated", "child.password_reset", "child.removed"],
   },
+  notifications: {
+    label: "Notifications",
+    actions: [
+      "notify.channel_added",
+      "notify.channel_removed",
+      "notify.preferences_changed",
+      "request.escalated",
+      "request.expiry_warned",
+      "channel.disabled",
+    ],
+  },
   refused: { label: "Refused access", actions: ["authz.denied"] },
 } as const satisfies Record<string, { label: string; actions: readonly string[] }>;
 

@@ -61,7 +61,7 @@ describe("answerQuestion", () => {
     expect(audit?.data).toEqual({ childId: f.a.henry.id, question: QUESTION, answer: "Yes, one scoop." });
     const events = await resolvedEvents(requestId);
     expect(events.map((e) => e.data)).toEqual([
-      { requestId, chatId: ctx.chatId, status: "ANSWERED", decidedByName: "Jane" },
+      { requestId, chatId: ctx.chatId, status: "ANSWERED", decidedByName: "Jane", decidedAt: expect.any(String) },
     ]);
     expect(events[0]?.childId).toBe(f.a.henry.id);
 

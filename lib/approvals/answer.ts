@@ -2,11 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { appendAudit } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
-import { type DecideResult, describeExisting } from "./decide";
+import { cancelPendingDeliveries } from "@/lib/notify/enqueue";
+import { type DecideResult, type DecisionVia, describeExisting } from "./decide";
 import { expireRequest } from "./expire";
 import type { Snapshot } from "./snapshot";
 
@@ -28,6 +29,9 @@ export async function answerQuestion(input: {
   requestId: string;
   answer: string;
   now?: Date;
+  /** As for decideRequest: where the reply was made, and a step run first in its transaction. */
+  via?: DecisionVia;
+  claim?: (tx: Tx) => Promise<void>;
 }): Promise<DecideResult> {
   if (input.actor.role !== "PARENT") throw new AppError("forbidden:decision", "Only a parent can answer.");
   const parsed = answerInput.safeParse(input.answer);
@@ -36,6 +40,7 @@ export async function answerQuestion(input: {
   const now = input.now ?? new Date();
 
   const result = await db.$transaction(async (tx): Promise<DecideResult> => {
+    await input.claim?.(tx);
     const request = await tx.approvalRequest.findFirst({
       where: { id: input.requestId, familyId: input.actor.familyId },
       include: { decidedBy: { select: { name: true } } },
@@ -62,6 +67,7 @@ export async function answerQuestion(input: {
       });
       return describeExisting(winner, null);
     }
+    await cancelPendingDeliveries(tx, request.id);
     const snapshot = request.snapshot as unknown as Snapshot;
     await appendAudit(tx, {
       familyId: request.familyId,
@@ -73,13 +79,20 @@ export async function answerQuestion(input: {
         childId: request.childId,
         question: snapshot.kind === "QUESTION" ? snapshot.question : null,
         answer,
+        ...(input.via ? { via: input.via } : {}),
       },
     });
     await writeEvent(tx, {
       familyId: request.familyId,
       childId: request.childId,
       type: "request.resolved",
-      data: { requestId: request.id, chatId: request.chatId, status: "ANSWERED", decidedByName: input.actor.name },
+      data: {
+        requestId: request.id,
+        chatId: request.chatId,
+        status: "ANSWERED",
+        decidedByName: input.actor.name,
+        decidedAt: now.toISOString(),
+      },
     });
     return { outcome: "decided", status: "ANSWERED", repeated: false, decidedByName: input.actor.name, decidedAt: now };
   });

@@ -4,6 +4,7 @@ import { type AskParentOutput, MAX_QUESTION_LENGTH } from "@/lib/ai/tools/contra
 import { countPendingRequests, getFamilyRules } from "@/lib/catalogue/queries";
 import { db } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
+import { wakeNotifyWorker } from "@/lib/notify/worker";
 import { evaluateQuestion, explainReasons } from "@/lib/policy";
 import { createApprovalRequest, findIdenticalPending } from "./create";
 import type { QuestionSnapshot } from "./snapshot";
@@ -34,6 +35,9 @@ export async function submitQuestion(ctx: ToolContext, question: string, toolCal
     const request = await createApprovalRequest(tx, { ...ctx, toolCallId, snapshot, reasons: verdict.reasons, rules });
     return { status: "pending", requestId: request.id, question: cleaned };
   });
-  if (result.status === "pending") notifyFamily(ctx.familyId);
+  if (result.status === "pending") {
+    notifyFamily(ctx.familyId);
+    wakeNotifyWorker();
+  }
   return result;
 }

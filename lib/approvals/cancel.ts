@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/authz";
 import type { Tx } from "@/lib/db";
 import { writeEvent } from "@/lib/events/outbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { cancelPendingDeliveries } from "@/lib/notify/enqueue";
 
 type CancelInput = {
   familyId: string;
@@ -35,6 +36,7 @@ export async function cancelPendingRequests(tx: Tx, input: CancelInput): Promise
       data: { status: "CANCELLED", note: input.message, decidedAt: now },
     });
     if (swapped.count !== 1) continue;
+    await cancelPendingDeliveries(tx, request.id);
     await appendAudit(tx, {
       familyId: input.familyId,
       actor: { id: input.actor.id, role: input.actor.role },

@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/audit/append";
 import type { Tx } from "@/lib/db";
 import { writeEvent } from "@/lib/events/outbox";
 import { failpoint } from "@/lib/failpoint";
+import { enqueueNewRequest } from "@/lib/notify/enqueue";
 import type { FamilyRules, Reason } from "@/lib/policy";
 import { hashSnapshot, type Snapshot, snapshotRestaurant } from "./snapshot";
 
@@ -16,6 +17,7 @@ type CreateInput = {
   reasons: Reason[];
   childWords: string;
   rules: FamilyRules;
+  now?: Date;
 };
 
 /** The child's pending request for exactly this snapshot, if there is one (asking again merges into it). */
@@ -28,13 +30,15 @@ export async function findIdenticalPending(tx: Tx, { childId, snapshot }: { chil
 
 /**
  * Writes a PENDING request (before the chat may say "waiting"), with its audit row and event.
- * The same pending request asked again (same child, same snapshot) is returned, not duplicated.
+ * The same pending request asked again (same child, same snapshot) is returned, not duplicated, and notifies nobody
+ * again. The parents' notifications are queued in the same transaction (lib/notify); wake the worker after commit.
  */
 export async function createApprovalRequest(tx: Tx, input: CreateInput): Promise<{ id: string; merged: boolean }> {
   const snapshotHash = hashSnapshot(input.snapshot);
   const existing = await findIdenticalPending(tx, input);
   if (existing) return { id: existing.id, merged: true };
 
+  const now = input.now ?? new Date();
   const request = await tx.approvalRequest.create({
     data: {
       familyId: input.familyId,
@@ -48,9 +52,10 @@ export async function createApprovalRequest(tx: Tx, input: CreateInput): Promise
       reasons: input.reasons,
       childWords: input.childWords.slice(0, 2000),
       rulesVersion: input.rules.version,
-      expiresAt: addMinutes(new Date(), input.rules.expiryMinutes),
+      expiresAt: addMinutes(now, input.rules.expiryMinutes),
+      createdAt: now,
     },
-    select: { id: true },
+    select: { id: true, familyId: true, expiresAt: true },
   });
   failpoint("create.after-row"); // crash test: request row written, no audit or event yet; all must roll back
   await appendAudit(tx, {
@@ -74,5 +79,6 @@ export async function createApprovalRequest(tx: Tx, input: CreateInput): Promise
     type: "request.created",
     data: { requestId: request.id, kind: input.snapshot.kind },
   });
+  await enqueueNewRequest(tx, { request, timeZone: input.rules.timeZone, now });
   return { id: request.id, merged: false };
 }

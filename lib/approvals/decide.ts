@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
 import { failpoint } from "@/lib/failpoint";
+import { cancelPendingDeliveries } from "@/lib/notify/enqueue";
 import { placeOrderFromSnapshot } from "@/lib/orders/place";
 import { type DecisionScope, evaluateExecution, explainReasons, isPremium, type Reason } from "@/lib/policy";
 import { buildOrderEdit, type OrderEdit } from "./edit";
@@ -29,7 +30,16 @@ export type DecideInput = {
   /** A parent's edit of a pending order, `{ items: [{ dishId, quantity }] }`, checked here (approve only). */
   edit?: unknown;
   now?: Date;
+  /** Where the decision was made, recorded in the audit row (e.g. "link" for a one-tap decision link). */
+  via?: DecisionVia;
+  /**
+   * Runs first inside the decision's transaction: what it writes commits or rolls back with the decision, and
+   * when it throws nothing is decided. A one-tap link records its single use here.
+   */
+  claim?: (tx: Tx) => Promise<void>;
 };
+
+export type DecisionVia = "inbox" | "api" | "link";
 
 export type DecideResult =
   | {
@@ -59,6 +69,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
   const note = input.note?.trim().slice(0, 500) || null;
 
   const result = await db.$transaction(async (tx): Promise<DecideResult> => {
+    await input.claim?.(tx);
     const request = await tx.approvalRequest.findFirst({
       where: { id: input.requestId, familyId: input.actor.familyId },
       include: { decidedBy: { select: { name: true } } },
@@ -97,6 +108,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
       });
       return repeatOrExisting(tx, winner, status);
     }
+    await cancelPendingDeliveries(tx, request.id);
     failpoint("decide.after-swap"); // crash test: status changed, no effect yet; the rollback must undo both
 
     if (plan) {
@@ -116,6 +128,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
         note,
         scope: plan?.scope ?? null,
         snapshotHash: request.snapshotHash,
+        ...(input.via ? { via: input.via } : {}),
         ...(plan?.edit
           ? {
               edit: {
@@ -137,6 +150,7 @@ export async function decideRequest(input: DecideInput): Promise<DecideResult> {
         chatId: request.chatId,
         status,
         decidedByName: input.actor.name,
+        decidedAt: now.toISOString(),
         edited: Boolean(plan?.edit),
       },
     });
@@ -272,7 +286,13 @@ async function cancelForChangedRules(
     familyId: request.familyId,
     childId: request.childId,
     type: "request.resolved",
-    data: { requestId: request.id, chatId: request.chatId, status: "CANCELLED", decidedByName: actor.name },
+    data: {
+      requestId: request.id,
+      chatId: request.chatId,
+      status: "CANCELLED",
+      decidedByName: actor.name,
+      decidedAt: new Date().toISOString(),
+    },
   });
   return { outcome: "cancelled", message };
 }

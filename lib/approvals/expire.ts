@@ -3,6 +3,7 @@ import { appendAudit, SYSTEM_ACTOR } from "@/lib/audit/append";
 import { db, type Tx } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
 import { writeEvent } from "@/lib/events/outbox";
+import { cancelPendingDeliveries } from "@/lib/notify/enqueue";
 
 type Expirable = { id: string; familyId: string; childId: string; chatId: string };
 
@@ -13,6 +14,7 @@ export async function expireRequest(tx: Tx, request: Expirable, now: Date): Prom
     data: { status: "EXPIRED", decidedAt: now },
   });
   if (swapped.count !== 1) return false;
+  await cancelPendingDeliveries(tx, request.id);
   await appendAudit(tx, {
     familyId: request.familyId,
     actor: SYSTEM_ACTOR,
@@ -25,7 +27,13 @@ export async function expireRequest(tx: Tx, request: Expirable, now: Date): Prom
     familyId: request.familyId,
     childId: request.childId,
     type: "request.resolved",
-    data: { requestId: request.id, chatId: request.chatId, status: "EXPIRED", decidedByName: null },
+    data: {
+      requestId: request.id,
+      chatId: request.chatId,
+      status: "EXPIRED",
+      decidedByName: null,
+      decidedAt: now.toISOString(),
+    },
   });
   return true;
 }

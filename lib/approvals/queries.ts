@@ -3,6 +3,8 @@ import type { LineItem } from "@/lib/ai/tools/contracts";
 import { getFamilyRules } from "@/lib/catalogue/queries";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { getNotificationLines } from "@/lib/notify/queries";
+import type { NotificationLine } from "@/lib/notify/summary";
 import { getSpending } from "@/lib/orders/spending";
 import { budgetOf, type DecisionScope, explainReasons, type Reason } from "@/lib/policy";
 import { describeSnapshotChanges } from "./changes";
@@ -44,6 +46,8 @@ export type InboxItem = {
    * (the request's reasons were judged when it was made, and other orders may have come since).
    */
   standing: BudgetStanding | null;
+  /** Who was notified when, besides the inbox: "Emailed Jane 18:04", "Push to Joe failed (3 tries)". */
+  notifications: NotificationLine[];
 };
 
 export type BudgetStanding = {
@@ -111,6 +115,7 @@ function toInboxItem(
           }
         : null,
     standing,
+    notifications: [],
   };
 }
 
@@ -130,18 +135,22 @@ export async function getInbox({ familyId, decidedLimit = 20 }: { familyId: stri
       select,
     }),
   ]);
-  const [menus, changes, standings] = await Promise.all([
+  const [menus, changes, standings, notifications] = await Promise.all([
     getMenus(familyId, pending),
     getStoredChanges({ familyId, requestIds: decided.filter((r) => r.parentEdit !== null).map((r) => r.id) }),
     getBudgetStandings(familyId, pending),
+    getNotificationLines({ familyId, requestIds: [...pending, ...decided].map((r) => r.id) }),
   ]);
+  const withLines = (item: InboxItem): InboxItem => ({ ...item, notifications: notifications.get(item.id) ?? [] });
   return {
     pending: pending.map((row) => {
       const restaurant = snapshotRestaurant(row.snapshot as unknown as Snapshot);
       const menu = row.kind === "ORDER" && restaurant ? (menus.get(restaurant.id) ?? []) : [];
-      return toInboxItem(row, menu, undefined, row.kind === "ORDER" ? (standings.get(row.childId) ?? null) : null);
+      return withLines(
+        toInboxItem(row, menu, undefined, row.kind === "ORDER" ? (standings.get(row.childId) ?? null) : null),
+      );
     }),
-    decided: decided.map((row) => toInboxItem(row, [], changes.get(row.id))),
+    decided: decided.map((row) => withLines(toInboxItem(row, [], changes.get(row.id)))),
   };
 }
 
@@ -183,4 +192,22 @@ async function getBudgetStandings(familyId: string, rows: Row[]): Promise<Map<st
     standings.set(childId, { spentTodayCents: spending.todayCents, spentWeekCents: spending.weekCents, ...budget });
   }
   return standings;
+}
+
+/** One request of the family as an inbox card shows it (no editing menu), or null when it is not the family's. */
+export async function getRequestItem({
+  familyId,
+  requestId,
+}: {
+  familyId: string;
+  requestId: string;
+}): Promise<InboxItem | null> {
+  const row = await db.approvalRequest.findFirst({ where: { id: requestId, familyId }, select });
+  if (!row) return null;
+  const pending = row.status === "PENDING" && row.kind === "ORDER";
+  const [changes, standings] = await Promise.all([
+    row.parentEdit === null ? new Map<string, string[]>() : getStoredChanges({ familyId, requestIds: [row.id] }),
+    pending ? getBudgetStandings(familyId, [row]) : new Map<string, BudgetStanding>(),
+  ]);
+  return toInboxItem(row, [], changes.get(row.id), standings.get(row.childId) ?? null);
 }

@@ -4,6 +4,7 @@ import type { RequestRestaurantAccessOutput } from "@/lib/ai/tools/contracts";
 import { countPendingRequests, getFamilyRules, getUsableGrants } from "@/lib/catalogue/queries";
 import { db } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
+import { wakeNotifyWorker } from "@/lib/notify/worker";
 import { evaluateAccessRequest, explainReasons, restaurantAccess } from "@/lib/policy";
 import { createApprovalRequest, findIdenticalPending } from "./create";
 
@@ -46,5 +47,6 @@ export async function submitAccessRequest(
     };
   });
   notifyFamily(ctx.familyId);
+  if (result.status === "pending") wakeNotifyWorker();
   return result;
 }

@@ -42,6 +42,8 @@ export async function getFamilyRules({ familyId }: { familyId: string }, client:
       rules.orderingStart && rules.orderingEnd ? { start: rules.orderingStart, end: rules.orderingEnd } : null,
     outsideHours: rules.outsideHours === "REFUSE" ? "REFUSE" : "ASK",
     timeZone: rules.timeZone,
+    escalationMinutes: rules.escalationMinutes,
+    expiryWarningMinutes: rules.expiryWarningMinutes,
   };
 }
 

@@ -52,9 +52,10 @@ export function createDecisionToken(
 
 /** Checks shape, signature (constant time) and expiry. Single use is the caller's job: record `claims.jti`. */
 export function verifyDecisionToken(token: string, now = new Date(), secret?: string): VerifiedToken {
-  const match = /^([A-Za-z0-9_-]{1,2048})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return { ok: false, reason: "malformed" };
-  const [, payload = "", signature = ""] = match;
+  const match = /^(?<payload>[A-Za-z0-9_-]{1,2048})\.(?<signature>[A-Za-z0-9_-]{43})$/.exec(token);
+  const payload = match?.groups?.payload;
+  const signature = match?.groups?.signature;
+  if (!payload || !signature) return { ok: false, reason: "malformed" };
   const expected = Buffer.from(sign(payload, signingKey(secret)));
   if (!timingSafeEqual(expected, Buffer.from(signature))) return { ok: false, reason: "tampered" };
   let decoded: unknown;

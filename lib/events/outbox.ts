@@ -1,7 +1,7 @@
 import "server-only";
 import { type Db, db, type Tx } from "@/lib/db";
 
-export type EventType = "request.created" | "request.resolved" | "order.placed";
+export type EventType = "request.created" | "request.resolved" | "order.placed" | "notification.updated";
 
 export type OutboxEvent = { id: number; type: string; data: unknown; childId: string | null; createdAt: Date };
 

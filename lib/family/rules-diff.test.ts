@@ -14,6 +14,8 @@ const before: RulesDraft = {
   orderingHours: null,
   outsideHours: "ASK",
   timeZone: "UTC",
+  escalationMinutes: null,
+  expiryWarningMinutes: 5,
 };
 
 const values = {
@@ -25,6 +27,8 @@ const values = {
   orderingEnd: null,
   outsideHours: "ASK" as const,
   timeZone: "UTC",
+  escalationMinutes: null,
+  expiryWarningMinutes: 5,
 };
 
 describe("draftFromValues and describeRuleChanges", () => {
@@ -46,6 +50,8 @@ describe("draftFromValues and describeRuleChanges", () => {
         orderingEnd: "19:00",
         outsideHours: "REFUSE",
         timeZone: "Europe/London",
+        escalationMinutes: 10,
+        expiryWarningMinutes: null,
       },
       children,
     );
@@ -62,6 +68,8 @@ describe("draftFromValues and describeRuleChanges", () => {
       "Ordering hours: any time → 07:00–19:00",
       "Outside ordering hours: ask a parent → refuse",
       "Time zone: UTC → Europe/London",
+      "Tell the other parents after: off → 10 minutes",
+      "Warn before expiry: 5 minutes → off",
     ]);
   });
 

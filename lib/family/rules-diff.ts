@@ -27,6 +27,8 @@ export function draftFromValues(current: RulesDraft, values: RulesValues, childr
       values.orderingStart && values.orderingEnd ? { start: values.orderingStart, end: values.orderingEnd } : null,
     outsideHours: values.outsideHours,
     timeZone: values.timeZone,
+    escalationMinutes: values.escalationMinutes,
+    expiryWarningMinutes: values.expiryWarningMinutes,
   };
 }
 
@@ -34,6 +36,7 @@ const money = (cents: number | null) => (cents === null ? "none" : formatCents(c
 const hours = (value: OrderingHours | null) => (value ? `${value.start}–${value.end}` : "any time");
 const outside = (value: OutsideHours) => (value === "REFUSE" ? "refuse" : "ask a parent");
 const minutes = (value: number) => `${value} minutes`;
+const minutesOrOff = (value: number | null) => (value === null ? "off" : minutes(value));
 
 /** Every difference, one line each; an empty list means nothing changed. */
 export function describeRuleChanges(before: RulesDraft, after: RulesDraft, children: Child[]): string[] {
@@ -55,5 +58,7 @@ export function describeRuleChanges(before: RulesDraft, after: RulesDraft, child
   line("Ordering hours", before.orderingHours, after.orderingHours, hours);
   line("Outside ordering hours", before.outsideHours, after.outsideHours, outside);
   line("Time zone", before.timeZone, after.timeZone, String);
+  line("Tell the other parents after", before.escalationMinutes, after.escalationMinutes, minutesOrOff);
+  line("Warn before expiry", before.expiryWarningMinutes, after.expiryWarningMinutes, minutesOrOff);
   return changes;
 }

@@ -13,6 +13,8 @@ const rules: FamilyRules = {
   orderingHours: { start: "07:00", end: "19:30" },
   outsideHours: "REFUSE",
   timeZone: "Europe/London",
+  escalationMinutes: 15,
+  expiryWarningMinutes: null,
 };
 
 describe("the rules form round trip", () => {
@@ -26,6 +28,8 @@ describe("the rules form round trip", () => {
       orderingEnd: "19:30",
       outsideHours: "REFUSE",
       timeZone: "Europe/London",
+      escalationMinutes: "15",
+      expiryWarningMinutes: "",
       "budgets.h.daily": "20.00",
       "budgets.h.weekly": "",
       "budgets.r.daily": "",
@@ -42,6 +46,8 @@ describe("the rules form round trip", () => {
       orderingStart: "07:00",
       orderingEnd: "19:30",
       outsideHours: "REFUSE",
+      escalationMinutes: 15,
+      expiryWarningMinutes: null,
     });
   });
 

@@ -10,6 +10,8 @@ const FLAT = [
   "orderingEnd",
   "outsideHours",
   "timeZone",
+  "escalationMinutes",
+  "expiryWarningMinutes",
 ] as const;
 
 /** The service's input, and the flat values to show again if something was wrong. */
@@ -34,6 +36,8 @@ export function rulesInputFromForm(formData: FormData): { input: RulesInput; val
     orderingEnd: values.orderingEnd ?? "",
     outsideHours: values.outsideHours ?? "",
     timeZone: values.timeZone ?? "",
+    escalationMinutes: values.escalationMinutes ?? "",
+    expiryWarningMinutes: values.expiryWarningMinutes ?? "",
   };
   return { input, values };
 }

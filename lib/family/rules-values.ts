@@ -13,6 +13,8 @@ export function rulesFormValues(rules: FamilyRules, children: Array<{ id: string
     orderingEnd: rules.orderingHours?.end ?? "",
     outsideHours: rules.outsideHours,
     timeZone: rules.timeZone,
+    escalationMinutes: rules.escalationMinutes === null ? "" : String(rules.escalationMinutes),
+    expiryWarningMinutes: rules.expiryWarningMinutes === null ? "" : String(rules.expiryWarningMinutes),
   };
   for (const child of children) {
     const budget = budgetOf(rules, child.id);

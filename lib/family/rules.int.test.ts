@@ -29,6 +29,8 @@ function form(change: Partial<RulesInput> = {}): RulesInput {
     orderingEnd: "",
     outsideHours: "ASK",
     timeZone: "UTC",
+    escalationMinutes: "",
+    expiryWarningMinutes: "5",
     ...change,
   };
 }
@@ -105,6 +107,24 @@ describe("saveRules", () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).details?.fieldErrors).toHaveProperty(field);
     expect([await db.rules.count(), await db.auditEvent.count()]).toEqual([rules, audit]);
+  });
+
+  it("saves the escalation and expiry-warning minutes, and every later version keeps them", async () => {
+    const result = await saveRules(f.a.jane, form({ escalationMinutes: "10", expiryWarningMinutes: "" }));
+    expect(result).toMatchObject({
+      saved: true,
+      changes: ["Tell the other parents after: off → 10 minutes", "Warn before expiry: 5 minutes → off"],
+    });
+    expect(await getFamilyRules({ familyId: f.a.familyId })).toMatchObject({
+      escalationMinutes: 10,
+      expiryWarningMinutes: null,
+    });
+    await saveRules(f.a.jane, form({ escalationMinutes: "10", expiryWarningMinutes: "", premiumLimit: "11.00" }));
+    expect(await getFamilyRules({ familyId: f.a.familyId })).toMatchObject({
+      premiumLimitCents: 1100,
+      escalationMinutes: 10,
+      expiryWarningMinutes: null,
+    });
   });
 
   it("refuses a weekly budget below the daily one, on the weekly field", async () => {

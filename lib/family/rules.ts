@@ -61,6 +61,8 @@ export async function saveRules(actor: Actor, input: RulesInput): Promise<SaveRu
         orderingEnd: after.orderingHours?.end ?? null,
         outsideHours: after.outsideHours,
         timeZone: after.timeZone,
+        escalationMinutes: after.escalationMinutes,
+        expiryWarningMinutes: after.expiryWarningMinutes,
         createdById: actor.id,
       },
       select: { id: true },

@@ -113,6 +113,8 @@ describe("rules form", () => {
     orderingEnd: "",
     outsideHours: "ASK",
     timeZone: "Europe/London",
+    escalationMinutes: "",
+    expiryWarningMinutes: "5",
   };
 
   it("reads a valid form into cents, numbers and nulls", () => {
@@ -125,6 +127,8 @@ describe("rules form", () => {
       orderingEnd: null,
       outsideHours: "ASK",
       timeZone: "Europe/London",
+      escalationMinutes: null,
+      expiryWarningMinutes: 5,
     });
     expect(rulesSchema.parse({ ...base, orderingStart: "22:00", orderingEnd: "06:30" })).toMatchObject({
       orderingStart: "22:00",
@@ -138,6 +142,9 @@ describe("rules form", () => {
     [{ maxPending: "0" }, "maxPending", "from 1 to 50"],
     [{ maxPending: "51" }, "maxPending", "from 1 to 50"],
     [{ maxPending: "2.5" }, "maxPending", "whole number"],
+    [{ escalationMinutes: "0" }, "escalationMinutes", "from 1 to 1,440"],
+    [{ escalationMinutes: "ten" }, "escalationMinutes", "whole number"],
+    [{ expiryWarningMinutes: "120" }, "expiryWarningMinutes", "fewer minutes than the expiry time"],
     [{ maxPending: "-1" }, "maxPending", "cannot be negative"],
     [{ expiryMinutes: "4" }, "expiryMinutes", "from 5 to 10,080"],
     [{ expiryMinutes: "10081" }, "expiryMinutes", "from 5 to 10,080"],
@@ -172,6 +179,8 @@ describe("rules form: every problem at once", () => {
       orderingEnd: "",
       outsideHours: "ASK",
       timeZone: "UTC",
+      escalationMinutes: "",
+      expiryWarningMinutes: "",
     });
     expect(parsed.success).toBe(false);
     if (!parsed.success) {
@@ -193,6 +202,8 @@ describe("rules form: every problem at once", () => {
       orderingEnd: "",
       outsideHours: "ASK",
       timeZone: "UTC",
+      escalationMinutes: "",
+      expiryWarningMinutes: "",
     });
     expect(parsed.success ? {} : fieldErrorsOf(parsed.error)).toEqual({
       orderingStart: "Enter a time as HH:MM, like 07:30.",

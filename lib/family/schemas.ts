@@ -61,6 +61,20 @@ function capitalize(words: string): string {
 }
 
 /** A whole number typed as text, within bounds. */
+/** The same, where a blank box means "off" (null). */
+function optionalWholeNumberField(what: string, min: number, max: number) {
+  const field = wholeNumberField(what, min, max);
+  return text(`Enter ${what}, or leave it blank.`).transform((value, ctx) => {
+    if (value.trim() === "") return null;
+    const parsed = field.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+}
+
 function wholeNumberField(what: string, min: number, max: number) {
   return text(`Enter ${what}.`).transform((value, ctx) => {
     const trimmed = value.trim();
@@ -144,6 +158,8 @@ export const rulesSchema = z
     orderingEnd: timeField,
     outsideHours: z.enum(["ASK", "REFUSE"], { error: "Choose what happens outside ordering hours." }),
     timeZone: text("Choose a time zone.").refine(isValidTimeZone, "Choose a time zone from the list."),
+    escalationMinutes: optionalWholeNumberField("a number of minutes", 1, 1440),
+    expiryWarningMinutes: optionalWholeNumberField("a number of minutes", 1, 1440),
   })
   // Checked even when another field failed, so the parent sees every problem at once.
   .superRefine(
@@ -155,6 +171,16 @@ export const rulesSchema = z
             code: "custom",
             path: ["budgets", childId, "weekly"],
             message: "The weekly budget cannot be smaller than the daily budget.",
+          });
+        }
+      }
+      const { expiryMinutes, expiryWarningMinutes } = rules;
+      if (typeof expiryMinutes === "number" && typeof expiryWarningMinutes === "number") {
+        if (expiryWarningMinutes >= expiryMinutes) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["expiryWarningMinutes"],
+            message: "Warn before the request expires: use fewer minutes than the expiry time.",
           });
         }
       }

@@ -7,6 +7,7 @@ import { countPendingRequests, getAllowedDishIds, getFamilyRules, getUsableGrant
 import { db } from "@/lib/db";
 import { notifyFamily } from "@/lib/events/bus";
 import { failpoint } from "@/lib/failpoint";
+import { wakeNotifyWorker } from "@/lib/notify/worker";
 import { evaluateOrder, explainReasons, restaurantAccess } from "@/lib/policy";
 import { placeOrderFromSnapshot } from "./place";
 import { getSpending } from "./spending";
@@ -97,5 +98,6 @@ export async function submitOrder(
   });
   failpoint("order.after-commit"); // crash test: the request is stored but the chat never hears "waiting"
   notifyFamily(ctx.familyId);
+  if (result.status === "pending") wakeNotifyWorker();
   return result;
 }

@@ -21,6 +21,8 @@ const rules: FamilyRules = {
   orderingHours: null,
   outsideHours: "ASK",
   timeZone: "UTC",
+  escalationMinutes: null,
+  expiryWarningMinutes: 5,
 };
 const henry = "child-henry";
 const budgeted: FamilyRules = { ...rules, childBudgets: { [henry]: { dailyCents: 2000, weeklyCents: 5000 } } };

@@ -32,6 +32,10 @@ export type FamilyRules = {
   outsideHours: OutsideHours;
   /** IANA name, e.g. "Europe/London": days, weeks and ordering hours are the family's local ones. */
   timeZone: string;
+  /** Minutes after which the parents not yet told of an undecided request are notified; null = never. */
+  escalationMinutes: number | null;
+  /** Minutes before expiry when parents are warned; null = no warning. */
+  expiryWarningMinutes: number | null;
 };
 
 /** A grant row's scope: spent by one order, or standing until revoked. */

@@ -27,6 +27,9 @@ const restaurantActions = await import("@/app/(parent)/family/restaurants/action
 const childActions = await import("@/app/(parent)/family/children/actions");
 const { revokeGrantAction } = await import("@/app/(parent)/family/grants/actions");
 const { saveRulesAction } = await import("@/app/(parent)/family/rules/actions");
+const notifyActions = await import("@/app/(parent)/family/notifications/actions");
+const { GET: pushKey } = await import("@/app/api/push/public-key/route");
+const { POST: pushSubscribe } = await import("@/app/api/push/subscriptions/route");
 const { submitOrder } = await import("@/lib/orders/submit-order");
 const { submitQuestion } = await import("@/lib/approvals/ask-parent");
 const { getFamilyRules } = await import("@/lib/catalogue/queries");
@@ -282,6 +285,64 @@ const RUNS: Record<string, Run> = {
       },
     };
   },
+  "push.key": async () => {
+    const response = await pushKey();
+    return { observed: fromStatus(response.status, await response.text()) };
+  },
+  "push.subscribe": async (_target, cell) => {
+    const endpoint = `https://push.example/${unique()}`;
+    const response = await pushSubscribe(
+      new Request("http://localhost/api/push/subscriptions", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...sameOrigin },
+        body: JSON.stringify({ endpoint, keys: { p256dh: "key", auth: "auth" } }),
+      }),
+    );
+    return {
+      observed: fromStatus(response.status, await response.text()),
+      effect: async () =>
+        expect(await db.notificationChannel.findMany({ where: { kind: "PUSH", label: "A browser" } })).toContainEqual(
+          expect.objectContaining({ parentId: userOf(cell.actor)?.id, config: expect.objectContaining({ endpoint }) }),
+        ),
+    };
+  },
+  "notify.email": async (_target, cell) => {
+    const address = `parent-${unique()}@example.com`;
+    return {
+      observed: fromState(await notifyActions.addEmailAction({}, form({ address }))),
+      effect: async () =>
+        expect(await db.notificationChannel.findFirstOrThrow({ where: { label: address } })).toMatchObject({
+          parentId: userOf(cell.actor)?.id,
+          familyId: homeFamily(cell).familyId,
+        }),
+    };
+  },
+  "notify.webhook": async (_target, cell) => {
+    const url = `https://hooks.example/${unique()}`;
+    return {
+      observed: fromState(await notifyActions.addWebhookAction({}, form({ url, format: "json" }))),
+      effect: async () => {
+        const rows = await db.notificationChannel.findMany({ where: { kind: "WEBHOOK" } });
+        expect(rows.find((row) => JSON.stringify(row.config).includes(url))).toMatchObject({
+          parentId: userOf(cell.actor)?.id,
+        });
+      },
+    };
+  },
+  "notify.preferences": async (_target, cell) => {
+    // A real change each time: the quiet hours move by one minute per call.
+    const minute = String(Math.floor(Math.random() * 60)).padStart(2, "0");
+    const user = userOf(cell.actor);
+    const current = user ? await db.user.findUniqueOrThrow({ where: { id: user.id } }) : null;
+    const quietStart = current?.quietStart === `22:${minute}` ? "21:00" : `22:${minute}`;
+    return {
+      observed: fromState(
+        await notifyActions.savePreferencesAction({}, form({ quietStart, quietEnd: "07:00", notifyOn: "ALL" })),
+      ),
+      effect: async () =>
+        expect(await db.user.findUniqueOrThrow({ where: { id: user?.id } })).toMatchObject({ quietStart }),
+    };
+  },
   health: async () => {
     const response = await health();
     return { observed: fromStatus(response.status, await response.text()) };
@@ -405,7 +466,7 @@ const RUNS: Record<string, Run> = {
 // Everything a refused call could have touched, in every family.
 
 async function everything() {
-  const [requests, orders, grants, rules, restaurants, dishes, users, messages, chats, events, audit] =
+  const [requests, orders, grants, rules, restaurants, dishes, users, messages, chats, events, audit, channels] =
     await Promise.all([
       db.approvalRequest.findMany({ select: { id: true, status: true, decidedById: true, note: true } }),
       db.order.count(),
@@ -413,11 +474,14 @@ async function everything() {
       db.rules.count(),
       db.restaurant.findMany({ select: { id: true, name: true, restricted: true, archived: true } }),
       db.dish.findMany({ select: { id: true, name: true, priceCents: true, archived: true } }),
-      db.user.findMany({ select: { id: true, name: true, username: true, active: true, passwordHash: true } }),
+      db.user.findMany({
+        select: { id: true, name: true, username: true, active: true, passwordHash: true, quietStart: true },
+      }),
       db.message.count(),
       db.chat.count(),
       db.event.count(),
       db.auditEvent.count({ where: { action: { not: "authz.denied" } } }),
+      db.notificationChannel.count(),
     ]);
   const requestsByStatus: Record<string, number> = {};
   for (const r of requests) requestsByStatus[r.status] = (requestsByStatus[r.status] ?? 0) + 1;
@@ -437,6 +501,7 @@ async function everything() {
       chats,
       events,
       audit,
+      channels,
     },
     rows: {
       requests: sorted(requests),

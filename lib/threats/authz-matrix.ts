@@ -49,6 +49,8 @@ export const ACTIONS: ActionSpec[] = [
   { id: "api.decide", label: "POST /api/requests/[id]/decision", allowed: "PARENT", object: "request" },
   { id: "activity.export", label: "GET /activity/export", allowed: "PARENT" },
   { id: "health", label: "GET /api/health", allowed: "PUBLIC" },
+  { id: "push.key", label: "GET /api/push/public-key", allowed: "PUBLIC" },
+  { id: "push.subscribe", label: "POST /api/push/subscriptions", allowed: "PARENT" },
   // Server actions: the inbox.
   { id: "inbox.decide", label: "decideAction", allowed: "PARENT", object: "request" },
   { id: "inbox.answer", label: "answerAction", allowed: "PARENT", object: "question" },
@@ -65,6 +67,10 @@ export const ACTIONS: ActionSpec[] = [
   { id: "child.remove", label: "removeChildAction", allowed: "PARENT", object: "child" },
   { id: "grant.revoke", label: "revokeGrantAction", allowed: "PARENT", object: "grant" },
   { id: "rules.save", label: "saveRulesAction", allowed: "PARENT" },
+  // Server actions: /family/notifications (the caller's own channels and settings).
+  { id: "notify.email", label: "addEmailAction", allowed: "PARENT" },
+  { id: "notify.webhook", label: "addWebhookAction", allowed: "PARENT" },
+  { id: "notify.preferences", label: "savePreferencesAction", allowed: "PARENT" },
 ];
 
 /**

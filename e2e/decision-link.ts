@@ -1,0 +1,64 @@
+// Builds a one-tap decision link for a request, as a notification would carry it, with the app's own
+// createDecisionToken and the e2e server's secret. (The integrator swaps this for the link in the email.)
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { withE2eDb } from "./db";
+import { E2E_AUTH_SECRET } from "./e2e-env.mjs";
+import { PEOPLE, type Who } from "./fixtures";
+
+const root = path.join(import.meta.dirname, "..");
+
+/** The pending request the child asked for with these words. */
+export function requestIdFor(childWords: string): string {
+  return withE2eDb((db) => {
+    const row = db.prepare("SELECT id FROM ApprovalRequest WHERE childWords = ?").get(childWords) as
+      | { id: string }
+      | undefined;
+    if (!row) throw new Error(`no request for "${childWords}"`);
+    return row.id;
+  });
+}
+
+function userId(who: Who): string {
+  return withE2eDb((db) => {
+    const row = db
+      .prepare("SELECT id FROM User WHERE email = ? OR username = ?")
+      .get(PEOPLE[who].login, PEOPLE[who].login) as { id: string } | undefined;
+    if (!row) throw new Error(`no user ${who}`);
+    return row.id;
+  });
+}
+
+/**
+ * The path `/decide/<token>` for `who`. token.ts is a server module ("server-only"), so it runs in a child Node
+ * with the react-server condition, where that guard is empty, exactly as in the app's server.
+ */
+export function decisionLinkPath(
+  childWords: string,
+  who: Who,
+  action: "open" | "approve" | "deny",
+  expiresAt = new Date(Date.now() + 3_600_000),
+): string {
+  const input = {
+    requestId: requestIdFor(childWords),
+    parentId: userId(who),
+    action,
+    expiresAt: expiresAt.toISOString(),
+  };
+  const script = `
+    const { createDecisionToken } = await import("./lib/decision-links/token.ts");
+    const input = JSON.parse(process.env.LINK_INPUT);
+    process.stdout.write(createDecisionToken({ ...input, expiresAt: new Date(input.expiresAt) }, process.env.LINK_SECRET));
+  `;
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script],
+    {
+      cwd: root,
+      env: { ...process.env, LINK_INPUT: JSON.stringify(input), LINK_SECRET: E2E_AUTH_SECRET },
+      encoding: "utf8",
+    },
+  );
+  if (result.status !== 0) throw new Error(`could not build a decision link: ${result.stderr}`);
+  return `/decide/${result.stdout.trim()}`;
+}
