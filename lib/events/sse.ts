@@ -1,7 +1,7 @@
 import "server-only";
 import { type Actor, isStillActor } from "@/lib/authz";
 import { getEnv } from "@/lib/env";
-import { onFamilyEvent } from "./bus";
+import { subscribeFamilyFeed } from "./family-feed";
 import { getEventsAfter, type OutboxEvent } from "./outbox";
 import { onServerStopping } from "./shutdown";
 
@@ -13,13 +13,19 @@ function frame(event: OutboxEvent): Uint8Array {
 
 /**
  * A Server-Sent Events stream of the outbox for one user, starting after `afterId`.
- * Wake-ups only say "look again"; events are always read from the outbox, in order, so a
- * reconnect with Last-Event-ID replays exactly what was missed.
+ * First it replays what the user missed from the outbox itself; after that, new events come from the family's
+ * shared feed (one outbox read per wake-up for all the family's streams), narrowed to what this user may see.
+ * Either way events go out in id order and once, so a reconnect with Last-Event-ID replays exactly what was missed.
  */
 export function createEventStream(actor: Actor, afterId: number, signal: AbortSignal): ReadableStream<Uint8Array> {
-  let cursor = afterId;
-  let pumping = false;
-  let again = false;
+  const audience = { familyId: actor.familyId, role: actor.role, userId: actor.id };
+  // The same rule as getEventsAfter's query: a parent sees the family's events, a child only its own.
+  const visible = (event: OutboxEvent) => actor.role === "PARENT" || event.childId === actor.id;
+  /** Highest id queued for sending; the queue holds events not yet sent, in order. */
+  let queued = afterId;
+  const queue: OutboxEvent[] = [];
+  let sending = false;
+  let replaying = true;
   let closed = false;
   const cleanups: Array<() => void> = [];
 
@@ -35,41 +41,61 @@ export function createEventStream(actor: Actor, afterId: number, signal: AbortSi
           // already closed by the client
         }
       };
-      const pump = async () => {
-        if (pumping) {
-          again = true;
-          return;
-        }
-        pumping = true;
+      const send = async () => {
+        if (sending) return;
+        sending = true;
         try {
-          do {
-            again = false;
-            const events = await getEventsAfter(
-              { familyId: actor.familyId, role: actor.role, userId: actor.id },
-              cursor,
-            );
+          while (queue.length > 0 && !closed) {
+            const batch = queue.splice(0);
             // The stream outlives the request's auth check: a user removed or demoted since then gets nothing
-            // more. Checked only when there is something to send, as every event of the family wakes every stream.
-            if (events.length > 0 && !(await isStillActor(actor))) {
+            // more. Checked only when there is something to send.
+            if (!(await isStillActor(actor))) {
               close();
               return;
             }
-            for (const event of events) {
+            for (const event of batch) {
               if (closed) return;
               controller.enqueue(frame(event));
-              cursor = event.id;
             }
-            if (events.length === 100) again = true;
-          } while (again && !closed);
+          }
         } catch (error) {
-          console.error("SSE pump failed", error);
+          console.error("SSE send failed", error);
         } finally {
-          pumping = false;
+          sending = false;
+        }
+      };
+      const take = (events: OutboxEvent[]) => {
+        for (const event of events) {
+          if (event.id <= queued || !visible(event)) continue;
+          queue.push(event);
+          queued = event.id;
+        }
+        void send();
+      };
+      const held: OutboxEvent[] = [];
+      // Subscribed before the replay reads, so nothing committed meanwhile falls between the two.
+      cleanups.push(
+        subscribeFamilyFeed(actor.familyId, afterId, (events) => {
+          if (replaying) held.push(...events);
+          else take(events);
+        }),
+      );
+      const replay = async () => {
+        try {
+          for (;;) {
+            const events = await getEventsAfter(audience, queued);
+            take(events);
+            if (events.length < 100 || closed) break;
+          }
+        } catch (error) {
+          console.error("SSE replay failed", error);
+        } finally {
+          replaying = false;
+          take(held.splice(0));
         }
       };
 
       controller.enqueue(encoder.encode("retry: 2000\n: connected\n\n"));
-      cleanups.push(onFamilyEvent(actor.familyId, () => void pump()));
       // A comment now and then keeps proxies from closing an idle stream.
       const heartbeat = setInterval(() => {
         if (!closed) controller.enqueue(encoder.encode(": ping\n\n"));
@@ -87,7 +113,7 @@ export function createEventStream(actor: Actor, afterId: number, signal: AbortSi
           controller.error(new Error("The server is stopping"));
         }),
       );
-      void pump();
+      void replay();
     },
     cancel() {
       closed = true;

@@ -66,6 +66,7 @@ export function toStream(
   ];
   const delay = options.chunkDelayMs ?? 0;
   let next = 0;
+  let started = false;
   return new ReadableStream<LanguageModelV4StreamPart>({
     async pull(controller) {
       const part = parts[next++];
@@ -73,7 +74,11 @@ export function toStream(
         controller.close();
         return;
       }
-      if (delay > 0 && part.type === "text-delta") await new Promise((resolve) => setTimeout(resolve, delay));
+      // The pause is between pieces: the first one goes out at once, as a real model's first token would.
+      if (part.type === "text-delta") {
+        if (started && delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        started = true;
+      }
       controller.enqueue(part);
     },
   });

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ApprovalRequest_familyId_decidedAt_idx" ON "ApprovalRequest"("familyId", "decidedAt");
