@@ -5,14 +5,15 @@ import { withE2eDb } from "./db";
 import { decisionLinkPath, requestIdFor } from "./decision-link";
 import { expect, markDocument, newChat, orderCard, outcomeCard, PASSWORD, send, tagged, test } from "./fixtures";
 
-function requestRow(id: string) {
-  return withE2eDb(
-    (db) =>
-      db.prepare("SELECT status, decidedById FROM ApprovalRequest WHERE id = ?").get(id) as {
-        status: string;
-        decidedById: string | null;
-      },
+async function requestRow(id: string) {
+  const row = await withE2eDb((db) =>
+    db.get<{ status: string; decidedById: string | null }>(
+      `SELECT "status", "decidedById" FROM "ApprovalRequest" WHERE "id" = ?`,
+      id,
+    ),
   );
+  if (!row) throw new Error(`no request ${id}`);
+  return row;
 }
 
 /** Henry asks for a premium dish in a new chat; returns his words (which find the request). */
@@ -46,8 +47,8 @@ test("a decision link, signed out: confirm with the password, the child's chat g
   const henry = await openAs("henry");
   const words = await henryAsksForDeluxe(henry);
   const expectNoReload = await markDocument(henry);
-  const requestId = requestIdFor(words);
-  const link = decisionLinkPath(words, "jane", "approve");
+  const requestId = await requestIdFor(words);
+  const link = await decisionLinkPath(words, "jane", "approve");
 
   // Jane opens the link from a notification on a device where she is not signed in.
   const jane = await (await newContext()).newPage();
@@ -59,12 +60,12 @@ test("a decision link, signed out: confirm with the password, the child's chat g
   await expect(jane.getByRole("button", { name: "Deny" })).toHaveCount(0);
   await expectThumbReach(jane, "Approve");
   // Opening (GET) decided nothing.
-  expect(requestRow(requestId).status).toBe("PENDING");
+  expect((await requestRow(requestId)).status).toBe("PENDING");
 
   await jane.getByLabel("Jane's password").fill(PASSWORD);
   await jane.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(jane.getByRole("status")).toHaveText("Approved. The child's chat has been told.");
-  expect(requestRow(requestId).status).toBe("APPROVED");
+  expect((await requestRow(requestId)).status).toBe("APPROVED");
 
   // Henry's chat hears it without a reload.
   await expect(orderCard(henry, "Burger Bonanza")).toContainText("Approved");
@@ -76,11 +77,11 @@ test("a decision link, signed out: confirm with the password, the child's chat g
   await jane.goto(link);
   await expect(jane.getByRole("heading", { name: "This link was already used" })).toBeVisible();
   await expect(jane.getByText(/Decided by Jane at \d\d:\d\d: approved\./)).toBeVisible();
-  const audit = withE2eDb(
-    (db) =>
-      db.prepare("SELECT data FROM AuditEvent WHERE action = 'request.approved' AND subjectId = ?").all(requestId) as {
-        data: string;
-      }[],
+  const audit = await withE2eDb((db) =>
+    db.all<{ data: string }>(
+      `SELECT "data" FROM "AuditEvent" WHERE "action" = 'request.approved' AND "subjectId" = ?`,
+      requestId,
+    ),
   );
   expect(audit.map((row) => JSON.parse(row.data).via)).toEqual(["link"]);
   await jane.goto("/inbox");
@@ -90,8 +91,8 @@ test("a decision link, signed out: confirm with the password, the child's chat g
 test("misused links get a clear page and change nothing", async ({ openAs, newContext }) => {
   const henry = await openAs("henry");
   const words = await henryAsksForDeluxe(henry);
-  const requestId = requestIdFor(words);
-  const link = decisionLinkPath(words, "jane", "approve");
+  const requestId = await requestIdFor(words);
+  const link = await decisionLinkPath(words, "jane", "approve");
   const stranger = await (await newContext()).newPage();
 
   // Tampered: one character of the payload changed.
@@ -103,7 +104,7 @@ test("misused links get a clear page and change nothing", async ({ openAs, newCo
   await expect(stranger.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
 
   // Expired (its time is signed into it).
-  await stranger.goto(decisionLinkPath(words, "jane", "approve", new Date(Date.now() - 1000)));
+  await stranger.goto(await decisionLinkPath(words, "jane", "approve", new Date(Date.now() - 1000)));
   await expect(stranger.getByRole("heading", { name: "This link has expired" })).toBeVisible();
 
   // Joe, signed in, opens the link sent to Jane.
@@ -128,15 +129,15 @@ test("misused links get a clear page and change nothing", async ({ openAs, newCo
   await stranger.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(stranger.getByText("That password is not right. Try again.")).toBeVisible();
   await expect(stranger.getByLabel("Note")).toHaveValue("Enjoy it");
-  expect(requestRow(requestId).status).toBe("PENDING");
+  expect((await requestRow(requestId)).status).toBe("PENDING");
 
   // Leave nothing pending (another spec asking for the same dish would merge with it): Jane denies by her link.
-  await stranger.goto(decisionLinkPath(words, "jane", "deny"));
+  await stranger.goto(await decisionLinkPath(words, "jane", "deny"));
   await expect(stranger.getByRole("heading", { name: "Deny Henry's order from Burger Bonanza?" })).toBeVisible();
   await stranger.getByLabel("Jane's password").fill(PASSWORD);
   await stranger.getByRole("button", { name: "Deny", exact: true }).click();
   await expect(stranger.getByRole("status")).toHaveText("Denied. The child's chat has been told.");
-  expect(requestRow(requestId).status).toBe("DENIED");
+  expect((await requestRow(requestId)).status).toBe("DENIED");
 
   // The approve link of a decided request says who decided, instead of offering a button.
   await stranger.goto(link);

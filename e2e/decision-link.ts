@@ -9,21 +9,21 @@ import { PEOPLE, type Who } from "./fixtures";
 const root = path.join(import.meta.dirname, "..");
 
 /** The pending request the child asked for with these words. */
-export function requestIdFor(childWords: string): string {
-  return withE2eDb((db) => {
-    const row = db.prepare("SELECT id FROM ApprovalRequest WHERE childWords = ?").get(childWords) as
-      | { id: string }
-      | undefined;
+export function requestIdFor(childWords: string): Promise<string> {
+  return withE2eDb(async (db) => {
+    const row = await db.get<{ id: string }>(`SELECT "id" FROM "ApprovalRequest" WHERE "childWords" = ?`, childWords);
     if (!row) throw new Error(`no request for "${childWords}"`);
     return row.id;
   });
 }
 
-function userId(who: Who): string {
-  return withE2eDb((db) => {
-    const row = db
-      .prepare("SELECT id FROM User WHERE email = ? OR username = ?")
-      .get(PEOPLE[who].login, PEOPLE[who].login) as { id: string } | undefined;
+function userId(who: Who): Promise<string> {
+  return withE2eDb(async (db) => {
+    const row = await db.get<{ id: string }>(
+      `SELECT "id" FROM "User" WHERE "email" = ? OR "username" = ?`,
+      PEOPLE[who].login,
+      PEOPLE[who].login,
+    );
     if (!row) throw new Error(`no user ${who}`);
     return row.id;
   });
@@ -33,15 +33,15 @@ function userId(who: Who): string {
  * The path `/decide/<token>` for `who`. token.ts is a server module ("server-only"), so it runs in a child Node
  * with the react-server condition, where that guard is empty, exactly as in the app's server.
  */
-export function decisionLinkPath(
+export async function decisionLinkPath(
   childWords: string,
   who: Who,
   action: "open" | "approve" | "deny",
   expiresAt = new Date(Date.now() + 3_600_000),
-): string {
+): Promise<string> {
   const input = {
-    requestId: requestIdFor(childWords),
-    parentId: userId(who),
+    requestId: await requestIdFor(childWords),
+    parentId: await userId(who),
     action,
     expiresAt: expiresAt.toISOString(),
   };

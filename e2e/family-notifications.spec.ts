@@ -13,12 +13,16 @@ function parentFor(projectName: string): Who {
   return projectName === "phone" ? "joe" : "jane";
 }
 
-function reset(who: Who): void {
-  withE2eDb((db) => {
-    const id = db.prepare("SELECT id FROM User WHERE email = ?").get(PEOPLE[who].login) as { id: string };
-    db.prepare("DELETE FROM NotificationDelivery WHERE parentId = ?").run(id.id);
-    db.prepare("DELETE FROM NotificationChannel WHERE parentId = ?").run(id.id);
-    db.prepare("UPDATE User SET quietStart = NULL, quietEnd = NULL, notifyOn = 'ALL' WHERE id = ?").run(id.id);
+async function reset(who: Who): Promise<void> {
+  await withE2eDb(async (db) => {
+    const user = await db.get<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = ?`, PEOPLE[who].login);
+    if (!user) throw new Error(`no user ${who}`);
+    await db.run(`DELETE FROM "NotificationDelivery" WHERE "parentId" = ?`, user.id);
+    await db.run(`DELETE FROM "NotificationChannel" WHERE "parentId" = ?`, user.id);
+    await db.run(
+      `UPDATE "User" SET "quietStart" = NULL, "quietEnd" = NULL, "notifyOn" = 'ALL' WHERE "id" = ?`,
+      user.id,
+    );
   });
 }
 
@@ -172,24 +176,28 @@ test("the delivery log shows what was sent and what failed, with the error", asy
   const henry = await signedInClient(baseURL ?? "", "henry");
   const requestId = await askForDeluxe(henry, who === "joe" ? 3 : 2);
   await henry.dispose();
-  withE2eDb((db) => {
-    db.prepare("UPDATE ApprovalRequest SET status = 'CANCELLED' WHERE id = ?").run(requestId);
-    const parent = db.prepare("SELECT id, familyId FROM User WHERE email = ?").get(PEOPLE[who].login) as {
-      id: string;
-      familyId: string;
-    };
+  await withE2eDb(async (db) => {
+    await db.run(`UPDATE "ApprovalRequest" SET "status" = 'CANCELLED' WHERE "id" = ?`, requestId);
+    const parent = await db.get<{ id: string; familyId: string }>(
+      `SELECT "id", "familyId" FROM "User" WHERE "email" = ?`,
+      PEOPLE[who].login,
+    );
+    if (!parent) throw new Error(`no user ${who}`);
     const channelId = `e2e-${randomUUID()}`;
     const now = sqlTime();
-    db.prepare(
-      `INSERT INTO NotificationChannel (id, familyId, parentId, kind, label, config, enabled, createdAt)
-       VALUES (?, ?, ?, 'WEBHOOK', 'Signed JSON webhook to hooks.example', '{}', 1, ?)`,
-    ).run(channelId, parent.familyId, parent.id, now);
-    const insert = db.prepare(
-      `INSERT INTO NotificationDelivery (id, familyId, requestId, parentId, channelId, reason, status, attempts, dueAt,
-         nextAttemptAt, lastError, sentAt, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    await db.run(
+      `INSERT INTO "NotificationChannel" ("id", "familyId", "parentId", "kind", "label", "config", "enabled", "createdAt")
+       VALUES (?, ?, ?, 'WEBHOOK', 'Signed JSON webhook to hooks.example', '{}', TRUE, ?)`,
+      channelId,
+      parent.familyId,
+      parent.id,
+      now,
     );
     const row = (reason: string, status: string, attempts: number, error: string | null, sentAt: string | null) =>
-      insert.run(
+      db.run(
+        `INSERT INTO "NotificationDelivery" ("id", "familyId", "requestId", "parentId", "channelId", "reason", "status",
+           "attempts", "dueAt", "nextAttemptAt", "lastError", "sentAt", "createdAt")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         `e2e-${randomUUID()}`,
         parent.familyId,
         requestId,
@@ -204,8 +212,8 @@ test("the delivery log shows what was sent and what failed, with the error", asy
         sentAt,
         now,
       );
-    row("NEW_REQUEST", "SENT", 1, null, now);
-    row("ESCALATION", "FAILED", 5, "The webhook answered 500 Internal Server Error.", null);
+    await row("NEW_REQUEST", "SENT", 1, null, now);
+    await row("ESCALATION", "FAILED", 5, "The webhook answered 500 Internal Server Error.", null);
   });
   const page = await openAs(who);
   await page.goto("/family/notifications");

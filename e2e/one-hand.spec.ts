@@ -29,7 +29,7 @@ test("inbox and confirm screen: 44 px buttons, no axe violations in light and da
   const jane = await openAs("jane");
   const card = await openPendingCard(jane, "Henry wants to order from Pizza Palace", words);
   const link = await (await newContext()).newPage();
-  await link.goto(decisionLinkPath(words, "jane", "open"));
+  await link.goto(await decisionLinkPath(words, "jane", "open"));
   await expect(link.getByRole("heading", { name: "Henry's order from Pizza Palace" })).toBeVisible();
 
   const backgrounds: string[] = [];

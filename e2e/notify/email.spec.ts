@@ -19,26 +19,31 @@ let channelId = "";
 test.beforeAll(async ({ baseURL }) => {
   base = baseURL ?? "";
   smtp = await startSmtpTestServer(Number(process.env.E2E_SMTP_PORT));
-  [kidLogin = ""] = createChildren("notify", 1);
+  [kidLogin = ""] = await createChildren("notify", 1);
   kid = await signedInClient(base, { login: kidLogin });
   // Jane's email channel, as the notification settings page would save it.
   channelId = `e2e-channel-${randomUUID().slice(0, 8)}`;
-  withE2eDb((db) => {
-    const jane = db.prepare("SELECT id, familyId FROM User WHERE email = 'jane@example.com'").get() as {
-      id: string;
-      familyId: string;
-    };
-    db.prepare(
-      `INSERT INTO NotificationChannel (id, familyId, parentId, kind, label, config, enabled, createdAt)
-       VALUES (?, ?, ?, 'EMAIL', 'Email', ?, 1, ?)`,
-    ).run(channelId, jane.familyId, jane.id, JSON.stringify({ address }), sqlTime());
+  await withE2eDb(async (db) => {
+    const jane = await db.get<{ id: string; familyId: string }>(
+      `SELECT "id", "familyId" FROM "User" WHERE "email" = 'jane@example.com'`,
+    );
+    if (!jane) throw new Error("no user jane");
+    await db.run(
+      `INSERT INTO "NotificationChannel" ("id", "familyId", "parentId", "kind", "label", "config", "enabled", "createdAt")
+       VALUES (?, ?, ?, 'EMAIL', 'Email', ?, TRUE, ?)`,
+      channelId,
+      jane.familyId,
+      jane.id,
+      JSON.stringify({ address }),
+      sqlTime(),
+    );
   });
 });
 
 test.afterAll(async () => {
   await kid?.dispose();
-  removeChildren([kidLogin]);
-  withE2eDb((db) => db.prepare("DELETE FROM NotificationChannel WHERE id = ?").run(channelId));
+  await removeChildren([kidLogin]);
+  await withE2eDb((db) => db.run(`DELETE FROM "NotificationChannel" WHERE "id" = ?`, channelId));
   await smtp?.close();
 });
 
@@ -62,9 +67,10 @@ test("a child's request reaches the parent by email with one-tap links", async (
   const links = Object.fromEntries(
     [...(mail?.text ?? "").matchAll(/^(Approve|Deny|Open the request): (\S+)$/gm)].map((m) => [m[1], m[2] ?? ""]),
   );
-  const jane = withE2eDb(
-    (db) => db.prepare("SELECT id FROM User WHERE email = 'jane@example.com'").get() as { id: string },
+  const jane = await withE2eDb((db) =>
+    db.get<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = 'jane@example.com'`),
   );
+  if (!jane) throw new Error("no user jane");
   for (const [label, action] of [
     ["Approve", "approve"],
     ["Deny", "deny"],
@@ -75,11 +81,12 @@ test("a child's request reaches the parent by email with one-tap links", async (
   }
   // The worker records SENT once the server's final reply reaches it, a moment after the mail arrived.
   const delivery = () =>
-    withE2eDb(
-      (db) =>
-        db
-          .prepare("SELECT status, attempts FROM NotificationDelivery WHERE requestId = ? AND channelId = ?")
-          .get(requestId, channelId) as { status: string; attempts: number },
+    withE2eDb((db) =>
+      db.get<{ status: string; attempts: number }>(
+        `SELECT "status", "attempts" FROM "NotificationDelivery" WHERE "requestId" = ? AND "channelId" = ?`,
+        requestId,
+        channelId,
+      ),
     );
   await expect.poll(delivery).toEqual({ status: "SENT", attempts: 1 });
 
@@ -91,11 +98,11 @@ test("a child's request reaches the parent by email with one-tap links", async (
   } finally {
     await parent.dispose();
   }
-  const created = withE2eDb(
-    (db) => db.prepare("SELECT createdAt FROM ApprovalRequest WHERE id = ?").get(requestId) as { createdAt: string },
+  const created = await withE2eDb((db) =>
+    db.get<{ createdAt: string }>(`SELECT "createdAt" FROM "ApprovalRequest" WHERE "id" = ?`, requestId),
   );
   console.info(
-    `[notify] the email arrived ${arrivedAt - Date.parse(created.createdAt)} ms after the request was written ` +
+    `[notify] the email arrived ${arrivedAt - Date.parse(created?.createdAt ?? "")} ms after the request was written ` +
       `(${arrivedAt - asked} ms after the child's message was sent, the agent's turn included)`,
   );
 });
