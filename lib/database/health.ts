@@ -6,7 +6,11 @@ import { databaseProvider, getEnv } from "@/lib/env";
 
 export type DatabaseHealth = { ok: true; families: number } | { ok: false; reason: string };
 
-const MIGRATIONS_DIR = { sqlite: "prisma/migrations", postgresql: "prisma/postgres/migrations" } as const;
+// Spelled out per provider under prisma/, so the build traces that folder only, not the whole project.
+const migrationsDir = {
+  sqlite: () => path.join(process.cwd(), "prisma", "migrations"),
+  postgresql: () => path.join(process.cwd(), "prisma", "postgres", "migrations"),
+} as const;
 
 /** Readiness of the database: reachable, every migration of this build applied, the app's tables there. */
 export async function checkDatabase(): Promise<DatabaseHealth> {
@@ -33,7 +37,7 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
 
 /** Migration folders shipped with the app that the database has not applied (none when the folder is absent). */
 async function pendingMigrations(url: string): Promise<string[]> {
-  const dir = path.join(process.cwd(), MIGRATIONS_DIR[databaseProvider(url)]);
+  const dir = migrationsDir[databaseProvider(url)]();
   const shipped = await fs.readdir(dir, { withFileTypes: true }).then(
     (entries) => entries.filter((e) => e.isDirectory()).map((e) => e.name),
     () => [],
