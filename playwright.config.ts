@@ -13,7 +13,7 @@ const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 // Higher than the default 30 because every spec chats as Henry within the same few minutes.
 process.env.CHAT_TURNS_PER_MINUTE ??= "120";
 const baseURL = `http://127.0.0.1:${port}`;
-// The local SMTP server the notification spec starts; the e2e server's SMTP_URL points at it (e2e/serve.mjs).
+// The local SMTP server e2e/notify/email.spec.ts starts; the e2e server's SMTP_URL points at it (e2e/serve.mjs).
 process.env.E2E_SMTP_PORT ??= "2625";
 // Several app instances on one PostgreSQL database (e2e/instances): only in a run on PostgreSQL, with a build for it.
 const instancesOnPostgres = onPostgres || /^postgres(ql)?:\/\//.test(process.env.E2E_POSTGRES_URL ?? "");
@@ -59,16 +59,17 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"] },
       testIgnore: ["threats/**", "push/**", "notify/**", "instances/**"],
     },
+    // notify/** (the email flow) runs here only: its one file is the only listener on E2E_SMTP_PORT, and one file
+    // runs in one worker, so the port is never contested (see e2e/notify/email.spec.ts).
     {
       name: "phone",
       use: { ...devices["Pixel 7"] },
-      testIgnore: ["threats/**", "push/**", "notify/**", "instances/**"],
+      testIgnore: ["threats/**", "push/**", "instances/**"],
     },
-    // THREATS.md rows, the live-update stream and notifications, over HTTP against the production server: no
-    // browser, run once.
+    // THREATS.md rows and the live-update stream, over HTTP against the production server: no browser, run once.
     {
       name: "api",
-      testMatch: ["threats/**/*.spec.ts", "push/**/*.spec.ts", "notify/**/*.spec.ts"],
+      testMatch: ["threats/**/*.spec.ts", "push/**/*.spec.ts"],
       testIgnore: onPostgres ? ["threats/crash.spec.ts"] : [],
     },
     ...(instancesOnPostgres

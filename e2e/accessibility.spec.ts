@@ -1,5 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { violations } from "./axe";
 import { cancelRequests } from "./child-status-data";
 import {
   decide,
@@ -20,12 +19,6 @@ const asked: string[] = [];
 test.afterEach(async () => {
   await cancelRequests(asked.splice(0));
 });
-
-/** WCAG 2.1 A and AA rules from axe-core: what a screen reader or keyboard user would trip over. */
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 test("sign-in, chat with cards, and the inbox have no WCAG A/AA violations", async ({ page, openAs }) => {
   await page.goto("/login");

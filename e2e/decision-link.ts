@@ -1,12 +1,35 @@
 // Builds a one-tap decision link for a request, as a notification would carry it, with the app's own
-// createDecisionToken and the e2e server's secret. (The integrator swaps this for the link in the email.)
+// createDecisionToken and the e2e server's secret: for the misuse pages, which need tokens no email carries
+// (tampered, expired, another parent's). The real flow takes its link from the email (e2e/notify/email.spec.ts).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import type { Page } from "@playwright/test";
 import { withE2eDb } from "./db";
 import { E2E_AUTH_SECRET } from "./e2e-env.mjs";
-import { PEOPLE, type Who } from "./fixtures";
+import { expect, newChat, orderCard, PEOPLE, send, tagged, type Who } from "./fixtures";
 
 const root = path.join(import.meta.dirname, "..");
+
+/** Henry asks for a premium dish in a new chat; returns his words (which find the request). */
+export async function henryAsksForDeluxe(henry: Page): Promise<string> {
+  await newChat(henry);
+  const words = tagged("I'd like the deluxe burger");
+  await send(henry, words);
+  await expect(orderCard(henry, "Burger Bonanza")).toContainText("Waiting for a parent");
+  return words;
+}
+
+/** A request's status and who decided it, read straight from the database. */
+export async function requestRow(id: string) {
+  const row = await withE2eDb((db) =>
+    db.get<{ status: string; decidedById: string | null }>(
+      `SELECT "status", "decidedById" FROM "ApprovalRequest" WHERE "id" = ?`,
+      id,
+    ),
+  );
+  if (!row) throw new Error(`no request ${id}`);
+  return row;
+}
 
 /** The pending request the child asked for with these words. */
 export function requestIdFor(childWords: string): Promise<string> {

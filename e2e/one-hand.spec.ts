@@ -1,14 +1,9 @@
 // The inbox and the confirm screen of a decision link, on the project's device, in light and dark mode: primary
 // buttons a thumb can hit (44 px at least) and no WCAG A/AA violations (axe-core) in either colour scheme.
-import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
+import { violations } from "./axe";
 import { decisionLinkPath } from "./decision-link";
 import { expect, newChat, openPendingCard, orderCard, PASSWORD, send, tagged, test } from "./fixtures";
-
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 async function expectTouchTarget(button: Locator) {
   const box = await button.boundingBox();
