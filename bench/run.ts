@@ -219,7 +219,19 @@ async function main() {
   results.sort((a, b) => a.id.localeCompare(b.id));
   printTable(results);
   const file = path.join(root, "bench", "results.json");
-  fs.writeFileSync(file, `${JSON.stringify({ date: started.toISOString(), runs, machine: host, results }, null, 2)}\n`);
+  // A subset run (--only) replaces its own benchmarks' entries and keeps the others', each with the date and
+  // machine load of the run that measured it.
+  const stamped = results.map((result) => ({
+    ...result,
+    date: started.toISOString(),
+    loadAverageAtStart: host.loadAverageAtStart,
+  }));
+  const previous = readPreviousResults(file).filter((old) => !stamped.some((result) => result.id === old.id));
+  const merged = [...previous, ...stamped].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ date: started.toISOString(), runs, machine: host, results: merged }, null, 2)}\n`,
+  );
   log(`\nwrote ${path.relative(root, file)}`);
 }
 
@@ -252,3 +264,21 @@ function printTable(results: Result[]) {
 }
 
 await main();
+
+function readPreviousResults(file: string): Array<{ id: string }> {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as {
+      date?: string;
+      machine?: { loadAverageAtStart?: number[] };
+      results?: Array<{ id: string; date?: string }>;
+    };
+    // Entries from before per-entry stamps carry their file's date and load.
+    return (parsed.results ?? []).map((entry) => ({
+      date: parsed.date,
+      loadAverageAtStart: parsed.machine?.loadAverageAtStart,
+      ...entry,
+    }));
+  } catch {
+    return [];
+  }
+}

@@ -111,4 +111,7 @@ const tasks: Record<string, (input: never) => Promise<unknown>> = { children, in
 const run = tasks[task];
 if (!run) throw new Error(`unknown task ${task}`);
 console.log(JSON.stringify(await run(JSON.parse(json) as never)));
+// On PostgreSQL the services' notifyFamily opened the bus's LISTEN connection: close it, or the process never ends.
+const { closeBus } = await import("@/lib/events/bus");
+await closeBus();
 await db.$disconnect();
