@@ -1,15 +1,15 @@
 // One-tap decision links (`/decide/<token>`) in a real browser: every misuse gets its own clear page and changes
 // nothing. The links here are built by hand, since each case needs a particular token; the working flow, with the
 // link taken from the email, is e2e/notify/email.spec.ts.
-import { decisionLinkPath, henryAsksForDeluxe, requestIdFor, requestRow } from "./decision-link";
-import { expect, PASSWORD, test } from "./fixtures";
+import { decisionLinkPath, requestIdFor, requestRow } from "./decision-link";
+import { asksForDeluxe, expect, PASSWORD, test } from "./fixtures";
 
 // Several contexts and page loads: more than the default 30 s on a busy 2-core machine.
 test.describe.configure({ timeout: 90_000 });
 
 test("misused links get a clear page and change nothing", async ({ openAs, newContext }) => {
   const henry = await openAs("henry");
-  const words = await henryAsksForDeluxe(henry);
+  const words = await asksForDeluxe(henry);
   const requestId = await requestIdFor(words);
   const link = await decisionLinkPath(words, "jane", "approve");
   const stranger = await (await newContext()).newPage();

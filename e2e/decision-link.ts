@@ -3,21 +3,11 @@
 // (tampered, expired, another parent's). The real flow takes its link from the email (e2e/notify/email.spec.ts).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { withE2eDb } from "./db";
 import { E2E_AUTH_SECRET } from "./e2e-env.mjs";
-import { expect, newChat, orderCard, PEOPLE, send, tagged, type Who } from "./fixtures";
+import { PEOPLE, type Who } from "./fixtures";
 
 const root = path.join(import.meta.dirname, "..");
-
-/** Henry asks for a premium dish in a new chat; returns his words (which find the request). */
-export async function henryAsksForDeluxe(henry: Page): Promise<string> {
-  await newChat(henry);
-  const words = tagged("I'd like the deluxe burger");
-  await send(henry, words);
-  await expect(orderCard(henry, "Burger Bonanza")).toContainText("Waiting for a parent");
-  return words;
-}
 
 /** A request's status and who decided it, read straight from the database. */
 export async function requestRow(id: string) {

@@ -234,3 +234,12 @@ export async function expireRequest(childWords: string): Promise<void> {
     if (changed.changes !== 1) throw new Error(`expected one pending request for "${childWords}"`);
   });
 }
+
+/** The child on `page` asks for the premium Deluxe Burger in a new chat; returns the words, which find the request. */
+export async function asksForDeluxe(page: Page): Promise<string> {
+  await newChat(page);
+  const words = tagged("I'd like the deluxe burger");
+  await send(page, words);
+  await expect(orderCard(page, "Burger Bonanza")).toContainText("Waiting for a parent");
+  return words;
+}

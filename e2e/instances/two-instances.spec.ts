@@ -7,7 +7,7 @@ import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { e2eDatabaseUrl } from "../database.mjs";
 import { type Sql, sqlTime, withSql } from "../db";
-import { markDocument, newChat, orderCard, outcomeCard, send, signIn, tagged } from "../fixtures";
+import { asksForDeluxe, markDocument, orderCard, outcomeCard, signIn, tagged } from "../fixtures";
 import { openStream } from "../push/sse-client";
 import { signedInClient } from "../threats/http";
 import { baseServerEnv, instancePort, migrateAndSeed, NextServer, root } from "./server";
@@ -117,11 +117,8 @@ test("the child's page on instance B goes on by itself when a parent approves on
   try {
     const page = await context.newPage();
     await signIn(page, { login: kidLogin, role: "CHILD" });
-    await newChat(page);
-    const words = tagged("I'd like the deluxe burger");
-    await send(page, words);
+    const words = await asksForDeluxe(page);
     const order = orderCard(page, "Burger Bonanza");
-    await expect(order).toContainText("Waiting for a parent");
     const expectNoReload = await markDocument(page);
 
     await approveOnA((await pendingRequestFor(words)).id);

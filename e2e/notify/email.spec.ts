@@ -12,8 +12,17 @@ import type { ParsedMail } from "mailparser";
 import { type SmtpTestServer, startSmtpTestServer } from "../../lib/testing/smtp-test-server";
 import { violations } from "../axe";
 import { sqlTime, withE2eDb } from "../db";
-import { henryAsksForDeluxe, requestIdFor, requestRow } from "../decision-link";
-import { expect, markDocument, openPendingCard, orderCard, outcomeCard, PASSWORD, test } from "../fixtures";
+import { requestIdFor, requestRow } from "../decision-link";
+import {
+  asksForDeluxe,
+  expect,
+  markDocument,
+  openPendingCard,
+  orderCard,
+  outcomeCard,
+  PASSWORD,
+  test,
+} from "../fixtures";
 
 let smtp: SmtpTestServer;
 // A unique address: other specs' requests in Jane's family are emailed here too while the channel exists.
@@ -90,7 +99,7 @@ test("email → its Approve link → signed out on a phone, confirm with the pas
 }) => {
   // Henry's chat stays open through all of it.
   const henry = await openAs("henry");
-  const words = await henryAsksForDeluxe(henry);
+  const words = await asksForDeluxe(henry);
   const expectNoReload = await markDocument(henry);
   const requestId = await requestIdFor(words);
   const jane = await withE2eDb((db) =>

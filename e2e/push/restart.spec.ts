@@ -7,7 +7,7 @@ import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { e2eDatabaseUrl } from "../database.mjs";
 import { withE2eDb } from "../db";
-import { markDocument, newChat, orderCard, outcomeCard, send, signIn, tagged } from "../fixtures";
+import { asksForDeluxe, markDocument, orderCard, outcomeCard, signIn } from "../fixtures";
 import { baseServerEnv, instancePort, NextServer, root } from "../instances/server";
 import { askForDeluxe, createChildren, removeChildren, signedInClient } from "../threats/http";
 import { type LiveStream, openStream } from "./sse-client";
@@ -127,11 +127,8 @@ test("the child's page shows the answer by itself after a server restart, withou
   try {
     const page = await context.newPage();
     await signIn(page, { login: kidLogin, role: "CHILD" });
-    await newChat(page);
-    const words = tagged("I'd like the deluxe burger");
-    await send(page, words);
+    const words = await asksForDeluxe(page);
     const order = orderCard(page, "Burger Bonanza");
-    await expect(order).toContainText("Waiting for a parent");
     const expectNoReload = await markDocument(page);
     const request = await withE2eDb((db) =>
       db.get<{ id: string }>(
