@@ -22,8 +22,20 @@ function newestSource(): number {
   return newest;
 }
 
-/** Runs `next build` when .next is missing or older than a source file. */
+/**
+ * Generates the Prisma client (the bench's setup processes and the build both import it; a fresh clone has none),
+ * then runs `next build` when .next is missing or older than a source file.
+ */
 export function ensureBuild(log: (line: string) => void): void {
+  if (!fs.existsSync(path.join(root, "lib/generated/prisma/client.ts"))) {
+    log("no Prisma client yet: npm run db:generate");
+    const generated = spawnSync(process.execPath, [path.join(root, "prisma/cli.mjs"), "generate"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (generated.status !== 0)
+      throw new Error(`prisma generate failed (exit ${generated.status ?? generated.signal})`);
+  }
   const built = fs.statSync(path.join(root, ".next/BUILD_ID"), { throwIfNoEntry: false });
   if (built && built.mtimeMs > newestSource()) return;
   log("build is stale: next build");
