@@ -96,11 +96,12 @@ test.afterAll(async () => {
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
-type ChatTurn = { chatId: string; requestIds: string[]; completed: boolean };
+/** `ended` says how the turn ended (the status, or the client's error), for a failure message. */
+type ChatTurn = { chatId: string; requestIds: string[]; completed: boolean; ended: string };
 
 /** One chat turn asking for a dish that needs a parent; the "pending" request ids the stream showed are remembered as seen. */
 async function askForHeldBackDish(chatId = newId("crash-chat")): Promise<ChatTurn> {
-  const turn: ChatTurn = { chatId, requestIds: [], completed: false };
+  const turn: ChatTurn = { chatId, requestIds: [], completed: false, ended: "not sent" };
   try {
     const response = await henry.post("/api/chat", {
       data: {
@@ -110,6 +111,7 @@ async function askForHeldBackDish(chatId = newId("crash-chat")): Promise<ChatTur
       timeout: 20_000,
     });
     const body = await response.text();
+    turn.ended = `HTTP ${response.status()}: ${body.slice(0, 2000)}`;
     for (const line of body.split("\n")) {
       if (!line.startsWith("data: {")) continue;
       const event = JSON.parse(line.slice(6)) as { type?: string; output?: { status?: string; requestId?: string } };
@@ -119,8 +121,9 @@ async function askForHeldBackDish(chatId = newId("crash-chat")): Promise<ChatTur
       }
     }
     turn.completed = response.status() === 200;
-  } catch {
+  } catch (error) {
     // The server died mid-turn: whatever the child saw before that was recorded above.
+    turn.ended = `${turn.ended}, then ${String(error)}`;
   }
   return turn;
 }
@@ -170,7 +173,7 @@ async function pendingIds(limit: number): Promise<string[]> {
 async function pendingRequest(): Promise<ChatTurn & { requestId: string }> {
   const turn = await askForHeldBackDish();
   const requestId = turn.requestIds[0];
-  expect(requestId, "the chat answered with a pending request").toBeTruthy();
+  expect(requestId, `the chat answered with a pending request; it ended: ${turn.ended}`).toBeTruthy();
   return { ...turn, requestId: requestId as string };
 }
 
@@ -232,8 +235,8 @@ async function failpointRound(failpoint: Failpoint): Promise<() => Promise<void>
 }
 
 /**
- * A burst of decisions (some racing each other), chat turns and resumes, cut by kill -9 after 0–300 ms. Returns the
- * server's PostgreSQL sessions listed during the burst, with the counts.
+ * A burst of decisions (some racing each other), chat turns and resumes, cut by kill -9 after 0–300 ms. Returns,
+ * besides the calls, the server's PostgreSQL sessions as listed just before the kill.
  */
 async function killRound(): Promise<{ calls: number; cutOff: number; sessions: Sessions }> {
   // Fresh requests each round, so the burst always has pending ones to decide.
