@@ -7,7 +7,7 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT) || 3100;
 // The specs' SQL helpers (e2e/db.ts) find the server's database by this port.
 process.env.E2E_PORT = String(port);
-// The crash harness checks SQLite files after kill -9 with SQLite's own JSON functions: SQLite runs only.
+// A run on PostgreSQL: the test servers use databases of their own on that server (e2e/database.mjs).
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 // Shared by the server (webServer inherits this environment) and the flood spec, which needs the number.
 // Higher than the default 30 because every spec chats as Henry within the same few minutes.
@@ -70,7 +70,6 @@ export default defineConfig({
     {
       name: "api",
       testMatch: ["threats/**/*.spec.ts", "push/**/*.spec.ts"],
-      testIgnore: onPostgres ? ["threats/crash.spec.ts"] : [],
     },
     ...(instancesOnPostgres
       ? [{ name: "instances", use: { ...devices["Desktop Chrome"] }, testMatch: ["instances/**/*.spec.ts"] }]

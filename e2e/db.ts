@@ -19,7 +19,12 @@ export interface Sql {
 
 // PostgreSQL values in SQLite's shapes, so helpers read both alike (only inside this test process).
 const raw = (value: string) => value;
-for (const oid of [114, 3802, 1082, 1114, 1184]) pg.types.setTypeParser(oid, raw); // json, jsonb, date, timestamps
+for (const oid of [114, 3802, 1082, 1184]) pg.types.setTypeParser(oid, raw); // json, jsonb, date, timestamptz
+// A DateTime column is a timestamp without time zone holding UTC ("2026-12-02 18:04:05.12"): as SQLite's text, with
+// its offset, so Date.parse reads it as UTC whatever the machine's time zone.
+pg.types.setTypeParser(1114, (value: string) =>
+  new Date(`${value.replace(" ", "T")}Z`).toISOString().replace("Z", "+00:00"),
+);
 pg.types.setTypeParser(20, Number); // count(*) is a bigint
 
 /** `?` placeholders as PostgreSQL's $1, $2, … (outside quoted strings). */

@@ -6,8 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { testDatabaseUrl } from "./database.mjs";
+import { emptyTestDatabase, testDatabaseUrl } from "./database.mjs";
 import { E2E_AUTH_SECRET } from "./e2e-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,20 +31,7 @@ const env = {
 };
 const bin = (name) => fs.realpathSync(path.join(root, "node_modules/.bin", name));
 
-// From scratch: deleting the file (and SQLite's side files), or dropping the database, is the most thorough reset.
-if (databaseUrl.startsWith("file:")) {
-  const dbFile = databaseUrl.slice("file:".length);
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
-} else {
-  const target = new URL(databaseUrl);
-  const name = target.pathname.slice(1);
-  target.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: target.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-}
+await emptyTestDatabase(databaseUrl);
 for (const args of [
   [path.join(root, "prisma/migrate.mjs"), "deploy"],
   [bin("tsx"), path.join(root, "prisma/seed.ts")],

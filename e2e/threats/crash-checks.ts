@@ -1,8 +1,10 @@
 // The invariants of THREATS.md rows 13 and 14, read with plain SQL from the crash harness's database after a
-// restart. Every count is a violation and must be 0.
-import { DatabaseSync } from "node:sqlite";
+// restart. Every count is a violation and must be 0. The same SQL runs on SQLite and PostgreSQL (e2e/db.ts); JSON
+// columns come back as text and are looked into here, in TypeScript, not with either database's JSON functions.
+import type { LineItem } from "../../lib/ai/tools/contracts";
 import { GENESIS_HASH, hashAuditRow } from "../../lib/audit/hash";
-import { crashDbFile } from "./crash-server";
+import type { Sql } from "../db";
+import { crashOnPostgres, withCrashDb } from "./crash-server";
 
 export type CrashViolations = {
   approvedWithoutOrder: number;
@@ -32,39 +34,45 @@ export type CrashFigures = {
   auditRows: number;
 };
 
-export function withCrashDb<T>(work: (db: DatabaseSync) => T): T {
-  const db = new DatabaseSync(crashDbFile);
-  try {
-    db.exec("PRAGMA busy_timeout = 5000");
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
+const count = async (db: Sql, sql: string): Promise<number> => Number((await db.get<{ n: number }>(sql))?.n ?? 0);
 
-const count = (db: DatabaseSync, sql: string): number => Number((db.prepare(sql).get() as { n: number }).n);
+/** A JSON column's text (both databases give it as text here). */
+const json = <T>(text: string): T => JSON.parse(text) as T;
 
 type Part = { type?: string; output?: { status?: string; requestId?: string } };
 
-/** Request ids of the "waiting" cards (tool outputs with status "pending") stored in a family's chats. */
-function waitingCards(db: DatabaseSync): string[] {
-  const rows = db.prepare(`SELECT parts FROM "Message" WHERE role = 'assistant'`).all() as Array<{ parts: string }>;
-  return rows.flatMap((row) =>
-    (JSON.parse(row.parts) as Part[]).flatMap((part) =>
-      part.type?.startsWith("tool-") && part.output?.status === "pending" && part.output.requestId
-        ? [part.output.requestId]
-        : [],
-    ),
-  );
+async function assistantParts(db: Sql): Promise<Part[]> {
+  const rows = await db.all<{ parts: string }>(`SELECT "parts" FROM "Message" WHERE "role" = 'assistant'`);
+  return rows.flatMap((row) => json<Part[]>(row.parts));
 }
 
-function toldOutcomes(db: DatabaseSync): string[] {
-  const rows = db.prepare(`SELECT parts FROM "Message" WHERE role = 'assistant'`).all() as Array<{ parts: string }>;
-  return rows.flatMap((row) =>
-    (JSON.parse(row.parts) as Part[]).flatMap((part) =>
-      part.type === "tool-approvalOutcome" && part.output?.requestId ? [part.output.requestId] : [],
-    ),
+/** Request ids of the "waiting" cards (tool outputs with status "pending") stored in the chats. */
+const waitingCards = (parts: Part[]): string[] =>
+  parts.flatMap((part) =>
+    part.type?.startsWith("tool-") && part.output?.status === "pending" && part.output.requestId
+      ? [part.output.requestId]
+      : [],
   );
+
+const toldOutcomes = (parts: Part[]): string[] =>
+  parts.flatMap((part) =>
+    part.type === "tool-approvalOutcome" && part.output?.requestId ? [part.output.requestId] : [],
+  );
+
+/** Orders placed without a request although a dish costs more than the family's premium limit (newest rules). */
+async function premiumOrdersWithoutParent(db: Sql): Promise<number> {
+  const limits = new Map<string, number>();
+  const rules = await db.all<{ familyId: string; premiumLimitCents: number }>(
+    `SELECT "familyId", "premiumLimitCents" FROM "Rules" ORDER BY "version"`,
+  );
+  for (const row of rules) limits.set(row.familyId, row.premiumLimitCents);
+  const orders = await db.all<{ familyId: string; items: string }>(
+    `SELECT "familyId", "items" FROM "Order" WHERE "approvalRequestId" IS NULL`,
+  );
+  return orders.filter((order) => {
+    const limit = limits.get(order.familyId);
+    return limit !== undefined && json<LineItem[]>(order.items).some((item) => item.unitPriceCents > limit);
+  }).length;
 }
 
 type AuditRow = {
@@ -76,15 +84,20 @@ type AuditRow = {
   action: string;
   subjectType: string;
   subjectId: string | null;
+  /** JSON text. */
   data: string;
+  /** ISO 8601 text with its offset (e2e/db.ts gives PostgreSQL's UTC timestamps SQLite's shape), or epoch ms. */
   createdAt: string | number;
   prevHash: string;
   hash: string;
 };
 
-/** Recomputes every family's hash chain with the project's own hash, as lib/audit/verify.ts does. */
-function firstBrokenLink(db: DatabaseSync): string | null {
-  const rows = db.prepare(`SELECT * FROM "AuditEvent" ORDER BY familyId, seq`).all() as unknown as AuditRow[];
+/**
+ * Recomputes every family's hash chain with the project's own hash, independently of lib/audit/verify.ts (which
+ * reads through Prisma): from the raw row, its data parsed from text and its time from the stored text.
+ */
+async function firstBrokenLink(db: Sql): Promise<string | null> {
+  const rows = await db.all<AuditRow>(`SELECT * FROM "AuditEvent" ORDER BY "familyId", "seq"`);
   let family = "";
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
@@ -103,7 +116,7 @@ function firstBrokenLink(db: DatabaseSync): string | null {
       action: row.action,
       subjectType: row.subjectType,
       subjectId: row.subjectId,
-      data: JSON.parse(row.data),
+      data: json(row.data),
       createdAt: new Date(row.createdAt),
     });
     if (row.seq !== expectedSeq || row.prevHash !== prevHash || row.hash !== expected) {
@@ -115,76 +128,91 @@ function firstBrokenLink(db: DatabaseSync): string | null {
   return null;
 }
 
-export function checkCrashInvariants(seenRequestIds: Iterable<string>): CrashViolations {
-  return withCrashDb((db) => {
-    const ids = new Set(
-      (db.prepare(`SELECT id FROM "ApprovalRequest"`).all() as Array<{ id: string }>).map((r) => r.id),
-    );
-    const told = toldOutcomes(db);
+export function checkCrashInvariants(seenRequestIds: Iterable<string>): Promise<CrashViolations> {
+  return withCrashDb(async (db) => {
+    const ids = new Set((await db.all<{ id: string }>(`SELECT "id" FROM "ApprovalRequest"`)).map((r) => r.id));
+    const parts = await assistantParts(db);
+    const told = toldOutcomes(parts);
     return {
-      approvedWithoutOrder: count(
+      approvedWithoutOrder: await count(
         db,
-        `SELECT count(*) AS n FROM "ApprovalRequest" r WHERE r.kind = 'ORDER' AND r.status = 'APPROVED'
-           AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o.approvalRequestId = r.id)`,
+        `SELECT count(*) AS n FROM "ApprovalRequest" r WHERE r."kind" = 'ORDER' AND r."status" = 'APPROVED'
+           AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."approvalRequestId" = r."id")`,
       ),
-      ordersWithoutApproval: count(
+      ordersWithoutApproval: await count(
         db,
-        `SELECT count(*) AS n FROM "Order" o LEFT JOIN "ApprovalRequest" r ON r.id = o.approvalRequestId
-           WHERE o.approvalRequestId IS NOT NULL AND (r.id IS NULL OR r.status <> 'APPROVED')`,
+        `SELECT count(*) AS n FROM "Order" o LEFT JOIN "ApprovalRequest" r ON r."id" = o."approvalRequestId"
+           WHERE o."approvalRequestId" IS NOT NULL AND (r."id" IS NULL OR r."status" <> 'APPROVED')`,
       ),
       // The harness's child only asks for premium dishes: any such order without a request skipped the parent.
-      premiumOrdersWithoutParent: count(
+      premiumOrdersWithoutParent: await premiumOrdersWithoutParent(db),
+      duplicateOrders: await count(
         db,
-        `SELECT count(*) AS n FROM "Order" o WHERE o.approvalRequestId IS NULL AND EXISTS (
-           SELECT 1 FROM json_each(o.items) j, "Rules" ru
-           WHERE ru.familyId = o.familyId
-             AND ru.version = (SELECT max(version) FROM "Rules" WHERE familyId = o.familyId)
-             AND json_extract(j.value, '$.unitPriceCents') > ru.premiumLimitCents)`,
-      ),
-      duplicateOrders: count(
-        db,
-        `SELECT count(*) AS n FROM (SELECT approvalRequestId FROM "Order" WHERE approvalRequestId IS NOT NULL
-           GROUP BY approvalRequestId HAVING count(*) > 1)`,
+        `SELECT count(*) AS n FROM (SELECT "approvalRequestId" FROM "Order" WHERE "approvalRequestId" IS NOT NULL
+           GROUP BY "approvalRequestId" HAVING count(*) > 1) AS twice`,
       ),
       lostRequests: [...new Set(seenRequestIds)].filter((id) => !ids.has(id)),
-      waitingCardsWithoutRow: waitingCards(db).filter((id) => !ids.has(id)),
+      waitingCardsWithoutRow: waitingCards(parts).filter((id) => !ids.has(id)),
       unauditedChanges:
-        count(
+        (await count(
           db,
           `SELECT count(*) AS n FROM "ApprovalRequest" r WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" a
-             WHERE a.subjectId = r.id AND a.action = 'request.created')`,
-        ) +
-        count(
+             WHERE a."subjectId" = r."id" AND a."action" = 'request.created')`,
+        )) +
+        (await count(
           db,
-          `SELECT count(*) AS n FROM "ApprovalRequest" r WHERE r.status IN ('APPROVED', 'DENIED')
-             AND NOT EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a.subjectId = r.id
-               AND a.action = CASE r.status WHEN 'APPROVED' THEN 'request.approved' ELSE 'request.denied' END)`,
-        ) +
-        count(
+          `SELECT count(*) AS n FROM "ApprovalRequest" r WHERE r."status" IN ('APPROVED', 'DENIED')
+             AND NOT EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a."subjectId" = r."id"
+               AND a."action" = CASE r."status" WHEN 'APPROVED' THEN 'request.approved' ELSE 'request.denied' END)`,
+        )) +
+        (await count(
           db,
           `SELECT count(*) AS n FROM "Order" o WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" a
-             WHERE a.subjectId = o.id AND a.action = 'order.placed')`,
-        ),
+             WHERE a."subjectId" = o."id" AND a."action" = 'order.placed')`,
+        )),
       outcomesToldTwice: told.length - new Set(told).size,
-      brokenChain: firstBrokenLink(db),
+      brokenChain: await firstBrokenLink(db),
     };
   });
 }
 
-export function crashFigures(): CrashFigures {
-  return withCrashDb((db) => {
-    const cards = new Set(waitingCards(db));
-    const requestIds = (
-      db.prepare(`SELECT id FROM "ApprovalRequest" WHERE kind = 'ORDER'`).all() as Array<{ id: string }>
-    ).map((r) => r.id);
+export function crashFigures(): Promise<CrashFigures> {
+  return withCrashDb(async (db) => {
+    const cards = new Set(waitingCards(await assistantParts(db)));
+    const requestIds = (await db.all<{ id: string }>(`SELECT "id" FROM "ApprovalRequest" WHERE "kind" = 'ORDER'`)).map(
+      (r) => r.id,
+    );
     return {
       requests: requestIds.length,
-      pending: count(db, `SELECT count(*) AS n FROM "ApprovalRequest" WHERE status = 'PENDING'`),
-      approved: count(db, `SELECT count(*) AS n FROM "ApprovalRequest" WHERE status = 'APPROVED'`),
-      orders: count(db, `SELECT count(*) AS n FROM "Order"`),
+      pending: await count(db, `SELECT count(*) AS n FROM "ApprovalRequest" WHERE "status" = 'PENDING'`),
+      approved: await count(db, `SELECT count(*) AS n FROM "ApprovalRequest" WHERE "status" = 'APPROVED'`),
+      orders: await count(db, `SELECT count(*) AS n FROM "Order"`),
       waitingCards: cards.size,
       requestsWithoutCard: requestIds.filter((id) => !cards.has(id)).length,
-      auditRows: count(db, `SELECT count(*) AS n FROM "AuditEvent"`),
+      auditRows: await count(db, `SELECT count(*) AS n FROM "AuditEvent"`),
+    };
+  });
+}
+
+/** PostgreSQL sessions on the crash database besides the harness's own, as "pid@start" (a pid alone may be reused). */
+export type Sessions = { ids: string[]; inTransaction: number; holdingFamilyLock: number };
+
+/**
+ * The sessions open now. Taken around a crash, they are the dead server's: none may outlive the restart, or its
+ * open transaction and family locks (lib/database/family-lock.ts) could block the new server. SQLite has none.
+ */
+export function openSessions(): Promise<Sessions> {
+  if (!crashOnPostgres) return Promise.resolve({ ids: [], inTransaction: 0, holdingFamilyLock: 0 });
+  return withCrashDb(async (db) => {
+    const rows = await db.all<{ id: string; inTransaction: boolean; holdsLock: boolean }>(
+      `SELECT a.pid || '@' || a.backend_start AS "id", a.xact_start IS NOT NULL AS "inTransaction",
+         EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted) AS "holdsLock"
+       FROM pg_stat_activity a WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()`,
+    );
+    return {
+      ids: rows.map((r) => r.id),
+      inTransaction: rows.filter((r) => r.inTransaction).length,
+      holdingFamilyLock: rows.filter((r) => r.holdsLock).length,
     };
   });
 }

@@ -1,32 +1,40 @@
-// The crash harness's own production server (`next start` on port 3190, data/crash.db), which it kills and restarts.
+// The crash harness's own production server (`next start` on port 3190), which it kills and restarts, on its own
+// database: data/crash.db, or lunchbox_crash_3190 on the run's PostgreSQL server (e2e/database.mjs).
 // Kept apart from the shared e2e server: a crash here must never take another spec's server down.
-import fs from "node:fs";
 import path from "node:path";
+import { emptyTestDatabase, testDatabaseUrl } from "../database.mjs";
+import { type Sql, withSql } from "../db";
 import { baseServerEnv, migrateAndSeed, NextServer, root } from "../instances/server";
 
 export { sleep } from "../instances/server";
 
 export const CRASH_PORT = 3190;
 export const CRASH_URL = `http://127.0.0.1:${CRASH_PORT}`;
-export const crashDbFile = path.join(root, "data", "crash.db");
+export const crashDatabaseUrl = testDatabaseUrl("crash", CRASH_PORT);
+export const crashOnPostgres = !crashDatabaseUrl.startsWith("file:");
 export const crashLogFile = path.join(root, "test-results", "crash-server.log");
 
 const crashEnv = baseServerEnv({
-  DATABASE_URL: `file:${crashDbFile}`,
+  DATABASE_URL: crashDatabaseUrl,
   AUTH_SECRET: "crash-secret-not-for-production-8d2e5b1c",
   LUNCHBOX_FAILPOINTS_ENABLED: "1",
   LUNCHBOX_FAILPOINT: "",
 });
 
-/** A fresh database, migrated and seeded as e2e/serve.mjs does; `prepare` then adjusts it by SQL. */
-export function freshCrashDatabase(): void {
-  fs.mkdirSync(path.dirname(crashLogFile), { recursive: true });
-  fs.writeFileSync(crashLogFile, "");
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(crashDbFile + suffix, { force: true });
-  migrateAndSeed(crashEnv, crashLogFile);
+/** SQL on the crash database (e2e/db.ts: the same statements on SQLite and PostgreSQL). */
+export function withCrashDb<T>(work: (db: Sql) => Promise<T>): Promise<T> {
+  return withSql(crashDatabaseUrl, work);
 }
 
 const server = () => new NextServer({ port: CRASH_PORT, env: crashEnv, logFile: crashLogFile });
+const probe = server();
+
+/** A fresh database, migrated and seeded as e2e/serve.mjs does; the spec then adjusts it by SQL. */
+export async function freshCrashDatabase(): Promise<void> {
+  probe.freshLog();
+  await emptyTestDatabase(crashDatabaseUrl);
+  migrateAndSeed(crashEnv, crashLogFile);
+}
 
 export class CrashServer {
   private readonly server = server();
@@ -50,8 +58,6 @@ export class CrashServer {
     return this.server.kill();
   }
 }
-
-const probe = server();
 
 export function healthy(): Promise<boolean> {
   return probe.healthy();

@@ -1,10 +1,12 @@
 // A TCP proxy the recovery tests can cut and restore, standing in for a database server that goes away and comes
-// back, without stopping the shared PostgreSQL other checkouts use.
+// back, without stopping the shared PostgreSQL other checkouts use; or freeze, standing in for a client whose host
+// vanished.
 import net from "node:net";
 
 export class TcpProxy {
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
+  private readonly pairs = new Set<[net.Socket, net.Socket]>();
   port = 0;
 
   constructor(
@@ -24,6 +26,9 @@ export class TcpProxy {
           upstream.destroy();
         });
       }
+      const pair: [net.Socket, net.Socket] = [client, upstream];
+      this.pairs.add(pair);
+      client.on("close", () => this.pairs.delete(pair));
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve, reject) => {
@@ -32,6 +37,19 @@ export class TcpProxy {
     });
     this.port = (server.address() as net.AddressInfo).port;
     this.server = server;
+  }
+
+  /**
+   * The line goes silent, as when a client's host loses power or the network splits: open connections stay open,
+   * but nothing passes either way any more, not even a close, so the database is never told the client is gone.
+   */
+  freeze(): void {
+    for (const [client, upstream] of this.pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
   }
 
   /** The database "goes down": open connections are cut and new ones refused. */
