@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+
 // B7's memory read for `npm run bench`: a full garbage collection, then the process's memory, so the bench can tell
 // what the server retains per open stream from garbage not yet collected (resident memory counts both). Answers 404
 // unless the bench's own server set LUNCHBOX_BENCH=1, and 501 unless it runs with --expose-gc.
@@ -11,5 +13,9 @@ export async function GET() {
   gc();
   await new Promise((resolve) => setImmediate(resolve));
   gc();
-  return Response.json(process.memoryUsage());
+  // V8's spaces too: which of them holds what the heap has committed beyond what is used.
+  const spaces = Object.fromEntries(
+    v8.getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]),
+  );
+  return Response.json({ ...process.memoryUsage(), spaces });
 }
