@@ -25,15 +25,20 @@ export async function getActor(): Promise<Actor | null> {
 }
 
 /**
- * Whether the user is still who `actor` says: active, same role, same family. For calls that outlive their
- * request check, such as an open event stream, so a removed or demoted user stops receiving at once.
+ * For each of `actors`, whether the user is still who it says: active, same role, same family. For calls that
+ * outlive their request check, such as open event streams, so a removed or demoted user stops receiving at once.
+ * One read for all of them, however many streams (tabs) each user has open.
  */
-export async function isStillActor(actor: Actor): Promise<boolean> {
-  const user = await db.user.findUnique({
-    where: { id: actor.id },
-    select: { role: true, familyId: true, active: true },
+export async function areStillActors(actors: readonly Actor[]): Promise<boolean[]> {
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(actors.map((actor) => actor.id))] } },
+    select: { id: true, role: true, familyId: true, active: true },
   });
-  return !!user?.active && user.role === actor.role && user.familyId === actor.familyId;
+  const byId = new Map(users.map((user) => [user.id, user]));
+  return actors.map((actor) => {
+    const user = byId.get(actor.id);
+    return !!user?.active && user.role === actor.role && user.familyId === actor.familyId;
+  });
 }
 
 /** The signed-in user if they have `role`; a wrong role is refused and audited as `authz.denied`. */

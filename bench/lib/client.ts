@@ -66,8 +66,8 @@ export type SseStream = {
   close(): void;
 };
 
-/** An SSE connection to /api/events over node:http (lighter than fetch when thousands are open). */
-export function openSse(client: Client, agent?: http.Agent): Promise<SseStream> {
+/** An SSE connection to /api/events (or `path`) over node:http (lighter than fetch when thousands are open). */
+export function openSse(client: Client, agent?: http.Agent, path = "/api/events"): Promise<SseStream> {
   return new Promise((resolve, reject) => {
     const events: TimedEvent[] = [];
     const waiters = new Set<{ match: (e: TimedEvent) => boolean; done: (e: TimedEvent) => void }>();
@@ -78,14 +78,14 @@ export function openSse(client: Client, agent?: http.Agent): Promise<SseStream> 
         for (const waiter of waiters) if (waiter.match(event)) waiter.done(event);
       },
     });
-    const url = new URL("/api/events", client.baseURL);
+    const url = new URL(path, client.baseURL);
     const req = http.get(
       url,
       { agent: agent ?? false, headers: { cookie: client.cookie, accept: "text/event-stream" } },
       (res) => {
         if (res.statusCode !== 200) {
           res.resume();
-          reject(new Error(`/api/events answered ${res.statusCode}`));
+          reject(new Error(`${path} answered ${res.statusCode}`));
           return;
         }
         res.setEncoding("utf8");

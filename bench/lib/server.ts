@@ -97,6 +97,8 @@ export type ServerOptions = {
   env?: Record<string, string>;
   /** Open-file limit for the server (`ulimit -n`), for thousands of connections. */
   nofile?: number;
+  /** Node options for the server process, such as --expose-gc. */
+  nodeArgs?: string[];
   /** Delete the SQLite file when stopping. */
   cleanup?: boolean;
 };
@@ -123,7 +125,8 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
   };
   // Up to the hard limit: raising that needs privileges a container rarely has.
   const nofile = options.nofile ?? 4096;
-  const command = `ulimit -n ${nofile} 2>/dev/null || ulimit -n $(ulimit -Hn); exec "${process.execPath}" "${bin("next")}" start -p ${port} -H 127.0.0.1`;
+  const nodeArgs = (options.nodeArgs ?? []).join(" ");
+  const command = `ulimit -n ${nofile} 2>/dev/null || ulimit -n $(ulimit -Hn); exec "${process.execPath}" ${nodeArgs} "${bin("next")}" start -p ${port} -H 127.0.0.1`;
   const child: ChildProcess = spawn("sh", ["-c", command], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {

@@ -23,7 +23,14 @@ export async function openStream(
   const cookies = (await client.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const abort = new AbortController();
   const response = await fetch(new URL("/api/events", baseURL), {
-    headers: { cookie: cookies, accept: "text/event-stream", ...(lastEventId ? { "last-event-id": lastEventId } : {}) },
+    headers: {
+      cookie: cookies,
+      accept: "text/event-stream",
+      // As a browser's EventSource asks: the stream must come back uncompressed all the same (a compressor holds
+      // small frames back).
+      "accept-encoding": "gzip, deflate, br",
+      ...(lastEventId ? { "last-event-id": lastEventId } : {}),
+    },
     signal: abort.signal,
   });
   const stream: LiveStream = {

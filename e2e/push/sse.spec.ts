@@ -46,6 +46,7 @@ test("the stream is unbuffered and sends heartbeats while idle", async () => {
     expect(stream.headers.get("content-type")).toContain("text/event-stream");
     expect(stream.headers.get("cache-control")).toBe("no-cache, no-transform");
     expect(stream.headers.get("x-accel-buffering")).toBe("no");
+    expect(stream.headers.get("content-encoding")).toBeNull();
     // The e2e server beats every second (SSE_HEARTBEAT_SECONDS=1; 20 s by default).
     await stream.until((s) => s.comments.filter((c) => c === "ping").length >= 2, 5_000);
   } finally {

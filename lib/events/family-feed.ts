@@ -2,9 +2,10 @@ import "server-only";
 import { onFamilyEvent } from "./bus";
 import { getEventsAfter, type OutboxEvent } from "./outbox";
 
-type Listener = (events: OutboxEvent[]) => void;
+/** An object rather than a function, so an open stream is its own listener (no closure per stream). */
+export type FeedListener = { deliver(events: OutboxEvent[]): void };
 
-type Feed = { cursor: number; listeners: Set<Listener>; reading: boolean; again: boolean; stop: () => void };
+type Feed = { cursor: number; listeners: Set<FeedListener>; reading: boolean; again: boolean; stop: () => void };
 
 const PAGE = 100;
 // On globalThis like the bus, so a dev hot reload does not leave a second set of feeds behind.
@@ -19,7 +20,7 @@ globalForFeeds.lunchboxFeeds = feeds;
  * in id order, and filters what its user may see. A new listener passes the cursor it has replayed up to; the
  * feed never starts later than its first listener, and a later listener replays its own gap itself.
  */
-export function subscribeFamilyFeed(familyId: string, fromId: number, listener: Listener): () => void {
+export function subscribeFamilyFeed(familyId: string, fromId: number, listener: FeedListener): void {
   let feed = feeds.get(familyId);
   if (!feed) {
     const created: Feed = { cursor: fromId, listeners: new Set(), reading: false, again: false, stop: () => {} };
@@ -28,14 +29,14 @@ export function subscribeFamilyFeed(familyId: string, fromId: number, listener: 
     feed = created;
   }
   feed.listeners.add(listener);
-  const joined = feed;
-  return () => {
-    joined.listeners.delete(listener);
-    if (joined.listeners.size === 0 && feeds.get(familyId) === joined) {
-      joined.stop();
-      feeds.delete(familyId);
-    }
-  };
+}
+
+/** A feed without listeners stops listening for its family's wake-ups and is dropped. */
+export function unsubscribeFamilyFeed(familyId: string, listener: FeedListener): void {
+  const feed = feeds.get(familyId);
+  if (!feed?.listeners.delete(listener) || feed.listeners.size > 0) return;
+  feed.stop();
+  feeds.delete(familyId);
 }
 
 async function read(familyId: string, feed: Feed): Promise<void> {
@@ -51,7 +52,7 @@ async function read(familyId: string, feed: Feed): Promise<void> {
       const events = await getEventsAfter({ familyId, role: "PARENT", userId: "" }, feed.cursor, undefined, PAGE);
       if (events.length > 0) {
         feed.cursor = events.at(-1)?.id ?? feed.cursor;
-        for (const listener of feed.listeners) listener(events);
+        for (const listener of feed.listeners) listener.deliver(events);
       }
       if (events.length === PAGE) feed.again = true;
     } while (feed.again && feed.listeners.size > 0);

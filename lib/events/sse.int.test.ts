@@ -2,7 +2,8 @@
 // replay of what they missed and from the live feed, however the two overlap.
 import { createParser } from "eventsource-parser";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@/lib/authz";
+import { type Actor, areStillActors } from "@/lib/authz";
+import { db } from "@/lib/db";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { type Families, loadFamilies, newChatContext, toolCallId } from "@/lib/testing/fixtures";
 import { decideRequest } from "../approvals/decide";
@@ -12,9 +13,13 @@ import { createEventStream } from "./sse";
 // The stream re-checks its user through lib/authz, which reads the database, not the session; Auth.js itself
 // needs Next's server runtime.
 vi.mock("@/lib/auth", () => ({ auth: async () => null }));
+// The real authz module, its calls counted: how many reads of the users the streams make.
+vi.mock("@/lib/authz", { spy: true });
 
 let f: Families;
 const open: AbortController[] = [];
+/** The event lists (from `listen`) whose stream has ended. */
+const ended = new Set<unknown>();
 
 beforeAll(async () => {
   f = await loadFamilies();
@@ -37,7 +42,10 @@ function listen(actor: Actor, afterId: number) {
   void (async () => {
     for (;;) {
       const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
-      if (chunk.done) return;
+      if (chunk.done) {
+        ended.add(events);
+        return;
+      }
       parser.feed(decoder.decode(chunk.value, { stream: true }));
     }
   })();
@@ -106,5 +114,41 @@ describe("createEventStream", () => {
     await expect.poll(() => parent.length).toBe(2);
     await expect.poll(() => ahead.length).toBe(1);
     expect(ids(ahead)).toEqual([parent[1]?.id]);
+  });
+
+  it("the streams a wake-up reaches share one read of their users, two tabs of one child included", async () => {
+    const start = await getLatestEventId(f.a.familyId);
+    const tab = listen(f.a.henry, start);
+    const otherTab = listen(f.a.henry, start);
+    const parent = listen(f.a.jane, start);
+    const requestId = await ask(f.a.henry, "Deluxe Burger", 7);
+    await expect.poll(() => [tab.length, otherTab.length, parent.length]).toEqual([1, 1, 1]);
+
+    vi.mocked(areStillActors).mockClear();
+    await decideRequest({ actor: f.a.jane, requestId, decision: "DENY" });
+    await expect.poll(() => [tab.length, otherTab.length, parent.length]).toEqual([2, 2, 2]);
+    expect(areStillActors).toHaveBeenCalledTimes(1);
+    const asked = vi.mocked(areStillActors).mock.calls[0]?.[0].map((actor) => actor.name);
+    expect(asked?.sort()).toEqual(["Henry", "Henry", "Jane"]);
+  });
+
+  it("a child removed between two wake-ups gets nothing from the second, and the stream ends", async () => {
+    const start = await getLatestEventId(f.a.familyId);
+    const henry = listen(f.a.henry, start);
+    const parent = listen(f.a.jane, start);
+    const requestId = await ask(f.a.henry, "Deluxe Burger", 8);
+    await expect.poll(() => [henry.length, parent.length]).toEqual([1, 1]);
+
+    await db.user.update({ where: { id: f.a.henry.id }, data: { active: false } });
+    try {
+      await decideRequest({ actor: f.a.jane, requestId, decision: "DENY" });
+      // The same wake-up reached the parent, so the child's stream has had its turn too.
+      await expect.poll(() => parent.map((e) => e.type)).toEqual(["request.created", "request.resolved"]);
+      await expect.poll(() => ended.has(henry)).toBe(true);
+      expect(henry.map((e) => e.type)).toEqual(["request.created"]);
+      expect(ended.has(parent)).toBe(false);
+    } finally {
+      await db.user.update({ where: { id: f.a.henry.id }, data: { active: true } });
+    }
   });
 });

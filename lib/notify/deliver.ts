@@ -1,5 +1,6 @@
 import "server-only";
 import { appendAudit, SYSTEM_ACTOR } from "@/lib/audit/append";
+import { lockFamily } from "@/lib/database/family-lock";
 import { db } from "@/lib/db";
 import { createDecisionToken, decisionLinkUrl } from "@/lib/decision-links/token";
 import { notifyFamily } from "@/lib/events/bus";
@@ -145,6 +146,8 @@ async function finishDelivery(
   data: Record<string, unknown>,
 ): Promise<Outcome> {
   await db.$transaction(async (tx) => {
+    // First, as in every transaction that changes a family's data: the event below takes the lock anyway.
+    await lockFamily(tx, delivery.familyId);
     const { count } = await tx.notificationDelivery.updateMany({
       where: { id: delivery.id, status: "SENDING", nextAttemptAt: claim.leaseUntil },
       data,
