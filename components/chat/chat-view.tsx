@@ -4,8 +4,8 @@ import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
 import { type LiveEvent, useLiveEvents } from "@/components/live/use-live-events";
+import { toastError } from "@/components/ui/lazy-toaster";
 import type { ChatMessage, RequestStatus, RequestStatuses } from "@/lib/chat/types";
 import { Composer } from "./composer";
 import { MessageList } from "./message-list";
@@ -45,7 +45,7 @@ export function ChatView({
     onError: (err) => {
       // A child removed (or signed out) mid-chat gets a clear way back, not a generic error.
       if (isSignedOutError(err)) setSignedOut(true);
-      else toast.error(readableError(err));
+      else toastError(readableError(err));
     },
   });
 
