@@ -4,6 +4,10 @@ const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: keep it out of the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
+  turbopack: {
+    // The browser never resolves a model: see lib/ai/browser-gateway.ts.
+    resolveAlias: { "@ai-sdk/gateway": { browser: "./lib/ai/browser-gateway.ts" } },
+  },
   async headers() {
     return [
       {
