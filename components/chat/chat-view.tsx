@@ -158,23 +158,28 @@ export function ChatView({
         />
       ) : null}
       <StatusBar status={header} />
-      {/* A log announces new messages politely; focusable so keyboard users can scroll the conversation. */}
+      {/* A log announces new messages politely; focusable so keyboard users can scroll the conversation. Reversed
+          flex: the browser opens it scrolled to the newest message, so the first paint already shows it (no jump
+          after the script runs); mb-auto keeps a short chat at the top. */}
       <div
-        className="min-h-0 flex-1 overflow-y-auto px-4 py-4"
+        className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto px-4 py-4"
         role="log"
         aria-label="Conversation"
         aria-busy={busy}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
         tabIndex={0}
       >
-        {messages.length === 0 ? <EmptyChat onPick={send} recentChats={recentChats} /> : null}
-        <MessageList messages={messages} statuses={statuses} />
-        {status === "submitted" ? (
-          <p className="mt-4 animate-pulse text-stone-500" role="status">
-            Lunchbox is thinking…
-          </p>
-        ) : null}
-        <div ref={bottom} />
+        <div className="mb-auto">
+          {messages.length === 0 ? <EmptyChat onPick={send} recentChats={recentChats} /> : null}
+          <MessageList messages={messages} statuses={statuses} />
+          {status === "submitted" ? (
+            <p className="mt-4 animate-pulse text-stone-500" role="status">
+              Lunchbox is thinking…
+            </p>
+          ) : null}
+          {/* scroll-margin: scrolled into view with the log's bottom padding, as the first paint shows it. */}
+          <div ref={bottom} className="scroll-mb-4" />
+        </div>
       </div>
       {signedOut ? (
         <div
