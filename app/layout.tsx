@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { Toaster } from "sonner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,11 +24,8 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="font-sans">
-        {children}
-        {/* Default (not rich) colours: sonner's green-on-green success toast fails WCAG AA contrast. */}
-        <Toaster position="top-center" closeButton />
-      </body>
+      {/* Toasts are mounted by the layouts whose pages make them: a page that never toasts loads no toast code. */}
+      <body className="font-sans">{children}</body>
     </html>
   );
 }

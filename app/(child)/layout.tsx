@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AppHeader } from "@/components/layout/app-header";
+import { LazyToaster } from "@/components/ui/lazy-toaster";
 import { requirePageActor } from "@/lib/page-auth";
 
 export default async function ChildLayout({ children }: { children: React.ReactNode }) {
@@ -17,6 +18,7 @@ export default async function ChildLayout({ children }: { children: React.ReactN
         </AppHeader>
       </header>
       <main className="mx-auto flex min-h-0 w-full max-w-2xl flex-1 flex-col">{children}</main>
+      <LazyToaster />
     </div>
   );
 }

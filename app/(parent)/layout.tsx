@@ -1,5 +1,6 @@
 import { AppHeader } from "@/components/layout/app-header";
 import { NavLink } from "@/components/layout/nav-link";
+import { Toaster } from "@/components/ui/toaster";
 import { requirePageActor } from "@/lib/page-auth";
 
 export default async function ParentLayout({ children }: { children: React.ReactNode }) {
@@ -14,6 +15,7 @@ export default async function ParentLayout({ children }: { children: React.React
         </AppHeader>
       </header>
       <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
+      <Toaster />
     </div>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
-import { useChat } from "@ai-sdk/react";
-import { DefaultChatTransport } from "ai";
-import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { type ComponentType, useCallback, useEffect, useRef, useState } from "react";
 import { type LiveEvent, useLiveEvents } from "@/components/live/use-live-events";
+import { toastError } from "@/components/ui/lazy-toaster";
 import type { ChatMessage, RequestStatus, RequestStatuses } from "@/lib/chat/types";
+import type { ChatEngine, ChatEngineState, Outgoing } from "./chat-engine";
 import { Composer } from "./composer";
+import { EmptyChat } from "./empty-chat";
 import { MessageList } from "./message-list";
 import { type HeaderStatus, StatusBar } from "./status-bar";
 
@@ -17,8 +16,24 @@ type Props = {
   initialStatuses: RequestStatuses;
   eventCursor: number;
   headerStatus: HeaderStatus;
+  /** A parent's answer waits to be told in this chat (read after `eventCursor`): ask for it at once. */
+  untoldOutcome?: boolean;
   recentChats?: Array<{ id: string; title: string }>;
 };
+
+type Queued = Outgoing & { after: number };
+
+let engineModule: Promise<typeof import("./chat-engine")> | undefined;
+/** The AI SDK's half of the chat, fetched once, on the first need; a failed fetch is tried again next time. */
+function loadEngine() {
+  engineModule ??= import("./chat-engine").catch((error: unknown) => {
+    engineModule = undefined;
+    throw error;
+  });
+  return engineModule;
+}
+
+const NOT_LOADED = "Lunchbox could not load. Check your connection and try again.";
 
 export function ChatView({
   chatId,
@@ -26,28 +41,44 @@ export function ChatView({
   initialStatuses,
   eventCursor,
   headerStatus: initialHeader,
+  untoldOutcome = false,
   recentChats = [],
 }: Props) {
   const [statuses, setStatuses] = useState(initialStatuses);
   const [header, setHeader] = useState(initialHeader);
   const [signedOut, setSignedOut] = useState(false);
-  // Only a chat that already exists can have answers from parents waiting; asking about a brand-new chat
-  // would get a 404 and show the child "That chat does not exist."
-  const [resumeWanted, setResumeWanted] = useState(initialMessages.length > 0);
-  const { messages, sendMessage, resumeStream, status, error, clearError } = useChat<ChatMessage>({
-    id: chatId,
+  // Until the engine is loaded the chat is what the server rendered: nothing is sent or streaming.
+  const [Engine, setEngine] = useState<ComponentType<Parameters<typeof ChatEngine>[0]> | null>(null);
+  const [chat, setChat] = useState<ChatEngineState>(() => ({
     messages: initialMessages,
-    transport: new DefaultChatTransport({
-      api: "/api/chat",
-      // Only the new message goes up: the server rebuilds history from its database.
-      prepareSendMessagesRequest: ({ id, messages: all }) => ({ body: { id, message: all.at(-1) } }),
-    }),
-    onError: (err) => {
-      // A child removed (or signed out) mid-chat gets a clear way back, not a generic error.
-      if (isSignedOutError(err)) setSignedOut(true);
-      else toast.error(readableError(err));
-    },
-  });
+    status: "ready",
+    error: undefined,
+    clearError: () => {},
+  }));
+  const [outgoing, setOutgoing] = useState<Queued | null>(null);
+  const [resumeRequest, setResumeRequest] = useState(untoldOutcome ? 1 : 0);
+  const [loadError, setLoadError] = useState<Error | null>(null);
+
+  /** Loads the engine; `needed` when something waits for it (a message, an answer), so a failure is shown. */
+  const startEngine = useCallback((needed: boolean) => {
+    loadEngine().then(
+      (module) => setEngine(() => module.ChatEngine),
+      () => {
+        if (!needed) return;
+        setOutgoing(null);
+        setLoadError(new Error(NOT_LOADED));
+      },
+    );
+  }, []);
+  useEffect(() => {
+    if (resumeRequest > 0) startEngine(true);
+  }, [resumeRequest, startEngine]);
+
+  const onError = useCallback((err: Error) => {
+    // A child removed (or signed out) mid-chat gets a clear way back, not a generic error.
+    if (isSignedOutError(err)) setSignedOut(true);
+    else toastError(readableError(err));
+  }, []);
 
   const refreshHeader = useCallback(async () => {
     const response = await fetch("/api/chat/status", { cache: "no-store" }).catch(() => null);
@@ -56,7 +87,7 @@ export function ChatView({
     setHeader((await response.json()) as HeaderStatus);
   }, []);
 
-  // A parent's decision arrives by push; the reply is fetched once the chat is idle (never mid-turn).
+  // A parent's decision arrives by push; the engine asks for the reply once the chat is idle.
   const onEvent = useCallback(
     (event: LiveEvent) => {
       // Any request or order of this child changes what waits and what is left to spend.
@@ -76,17 +107,22 @@ export function ChatView({
         edited?: boolean;
       };
       setStatuses((current) => ({ ...current, [requestId]: { status: newStatus, decidedByName, edited } }));
-      if (eventChatId === chatId) setResumeWanted(true);
+      if (eventChatId === chatId) setResumeRequest((n) => n + 1);
     },
     [chatId, refreshHeader],
   );
   useLiveEvents(eventCursor, onEvent);
 
-  useEffect(() => {
-    if (!resumeWanted || status === "streaming" || status === "submitted") return;
-    setResumeWanted(false);
-    void resumeStream();
-  }, [resumeWanted, status, resumeStream]);
+  // A message sent before the engine took it is shown at once, as sent and waiting for Lunchbox.
+  const waiting = outgoing !== null && chat.messages.length <= outgoing.after;
+  const messages: ChatMessage[] = waiting
+    ? [
+        ...chat.messages,
+        { id: `outgoing-${outgoing.id}`, role: "user", parts: [{ type: "text", text: outgoing.text }] },
+      ]
+    : chat.messages;
+  const status = loadError ? "error" : waiting ? "submitted" : chat.status;
+  const error = loadError ?? chat.error;
 
   // Keep the newest message in view.
   const bottom = useRef<HTMLDivElement>(null);
@@ -100,29 +136,50 @@ export function ChatView({
   const send = (text: string) => {
     // A new chat gets its own address once it has a first message, so a reload keeps it.
     if (window.location.pathname !== `/chat/${chatId}`) window.history.replaceState(null, "", `/chat/${chatId}`);
-    void sendMessage({ text });
+    setLoadError(null);
+    setOutgoing((previous) => ({ id: (previous?.id ?? 0) + 1, text, after: chat.messages.length }));
+    startEngine(true);
+  };
+  const dismiss = () => {
+    setLoadError(null);
+    chat.clearError();
   };
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
+      {Engine ? (
+        <Engine
+          chatId={chatId}
+          initialMessages={initialMessages}
+          outgoing={outgoing}
+          resumeRequest={resumeRequest}
+          onState={setChat}
+          onError={onError}
+        />
+      ) : null}
       <StatusBar status={header} />
-      {/* A log announces new messages politely; focusable so keyboard users can scroll the conversation. */}
+      {/* A log announces new messages politely; focusable so keyboard users can scroll the conversation. Reversed
+          flex: the browser opens it scrolled to the newest message, so the first paint already shows it (no jump
+          after the script runs); mb-auto keeps a short chat at the top. */}
       <div
-        className="min-h-0 flex-1 overflow-y-auto px-4 py-4"
+        className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto px-4 py-4"
         role="log"
         aria-label="Conversation"
         aria-busy={busy}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
         tabIndex={0}
       >
-        {messages.length === 0 ? <EmptyChat onPick={send} recentChats={recentChats} /> : null}
-        <MessageList messages={messages} statuses={statuses} />
-        {status === "submitted" ? (
-          <p className="mt-4 animate-pulse text-stone-500" role="status">
-            Lunchbox is thinking…
-          </p>
-        ) : null}
-        <div ref={bottom} />
+        <div className="mb-auto">
+          {messages.length === 0 ? <EmptyChat onPick={send} recentChats={recentChats} /> : null}
+          <MessageList messages={messages} statuses={statuses} />
+          {status === "submitted" ? (
+            <p className="mt-4 animate-pulse text-stone-500" role="status">
+              Lunchbox is thinking…
+            </p>
+          ) : null}
+          {/* scroll-margin: scrolled into view with the log's bottom padding, as the first paint shows it. */}
+          <div ref={bottom} className="scroll-mb-4" />
+        </div>
       </div>
       {signedOut ? (
         <div
@@ -140,7 +197,7 @@ export function ChatView({
           className="mx-4 mb-2 flex items-center justify-between gap-2 rounded-xl bg-red-50 px-3 py-2 text-red-800 text-sm dark:bg-red-950 dark:text-red-200"
         >
           <span>{readableError(error)}</span>
-          <button type="button" className="min-h-11 px-2 font-semibold underline" onClick={clearError}>
+          <button type="button" className="min-h-11 px-2 font-semibold underline" onClick={dismiss}>
             Dismiss
           </button>
         </div>
@@ -148,59 +205,11 @@ export function ChatView({
       <Composer
         busy={busy}
         onSend={send}
+        // Typing a message is the first sign the engine will be needed: fetch it while the child types.
+        onFocus={() => startEngine(false)}
         failed={status === "error"}
         draftKey={initialMessages.length ? chatId : "new"}
       />
-    </div>
-  );
-}
-
-const SUGGESTIONS = [
-  "What restaurants can I order from?",
-  "What's on the menu at Pizza Palace?",
-  "I want a cheese pizza",
-];
-
-function EmptyChat({ onPick, recentChats }: { onPick: (text: string) => void; recentChats: Props["recentChats"] }) {
-  return (
-    <div className="mx-auto max-w-md py-8 text-center">
-      <p className="mb-1 text-4xl" aria-hidden>
-        🍕
-      </p>
-      <h2 className="font-semibold text-xl">What would you like to eat?</h2>
-      <p className="mt-1 text-stone-600 dark:text-stone-400">
-        Ask me about restaurants, menus, or just tell me what you want.
-      </p>
-      <ul className="mt-5 space-y-2">
-        {SUGGESTIONS.map((text) => (
-          <li key={text}>
-            <button
-              type="button"
-              onClick={() => onPick(text)}
-              className="min-h-11 w-full rounded-xl bg-white px-4 py-2 text-left ring-1 ring-stone-200 hover:bg-brand-50 dark:bg-stone-900 dark:ring-stone-800 dark:hover:bg-stone-800"
-            >
-              {text}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {recentChats?.length ? (
-        <nav aria-label="Earlier chats" className="mt-8 text-left">
-          <h3 className="mb-2 font-semibold text-sm text-stone-600 dark:text-stone-400">Earlier chats</h3>
-          <ul className="space-y-1">
-            {recentChats.map((chat) => (
-              <li key={chat.id}>
-                <Link
-                  href={`/chat/${chat.id}`}
-                  className="flex min-h-11 items-center rounded-xl px-3 hover:bg-stone-100 dark:hover:bg-stone-800"
-                >
-                  {chat.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
     </div>
   );
 }

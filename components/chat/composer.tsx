@@ -4,13 +4,19 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 
 const MAX_LENGTH = 1000;
 
-type Props = { busy: boolean; failed: boolean; onSend: (text: string) => void; draftKey: string };
+type Props = {
+  busy: boolean;
+  failed: boolean;
+  onSend: (text: string) => void;
+  onFocus?: () => void;
+  draftKey: string;
+};
 
 /**
  * The message box. Nothing typed is lost: it comes back if sending fails, and an unsent draft is kept
  * in the tab's session storage across reloads.
  */
-export function Composer({ busy, failed, onSend, draftKey }: Props) {
+export function Composer({ busy, failed, onSend, onFocus, draftKey }: Props) {
   const [text, setText] = useState("");
   const lastSent = useRef("");
   const input = useRef<HTMLTextAreaElement>(null);
@@ -62,6 +68,7 @@ export function Composer({ busy, failed, onSend, draftKey }: Props) {
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
+          onFocus={onFocus}
           rows={1}
           placeholder="Tell me what you'd like…"
           aria-invalid={tooLong}

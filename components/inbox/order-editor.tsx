@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import type { LineItem } from "@/lib/ai/tools/contracts";
-import { MAX_QUANTITY } from "@/lib/ai/tools/contracts";
+import { MAX_QUANTITY } from "@/lib/ai/tools/limits";
 import type { MenuChoice } from "@/lib/approvals/queries";
 import { formatCents } from "@/lib/money";
 

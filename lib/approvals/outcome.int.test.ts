@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { submitOrder } from "@/lib/orders/submit-order";
 import { type Families, loadFamilies, newChatContext, toolCallId } from "@/lib/testing/fixtures";
 import { decideRequest } from "./decide";
-import { claimUnreportedOutcomes } from "./outcome";
+import { claimUnreportedOutcomes, getChatWithUntoldOutcome } from "./outcome";
 
 let f: Families;
 
@@ -198,5 +198,22 @@ describe("claimUnreportedOutcomes: edits and scopes", () => {
     } finally {
       await db.accessGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
     }
+  });
+});
+
+describe("getChatWithUntoldOutcome", () => {
+  it("names the chat with an untold answer, or for one chat says whether it has one, until it is told", async () => {
+    const { scope } = await decidedOrder(f.a.henry, "APPROVE");
+    const child = { childId: scope.childId, familyId: scope.familyId };
+    const other = await newChatContext(f.a.henry);
+
+    expect(await getChatWithUntoldOutcome({ ...child, chatId: scope.chatId })).toBe(scope.chatId);
+    expect(await getChatWithUntoldOutcome({ ...child, chatId: other.chatId })).toBeNull();
+    expect(
+      await getChatWithUntoldOutcome({ childId: f.a.rose.id, familyId: scope.familyId, chatId: scope.chatId }),
+    ).toBeNull();
+
+    await claim(scope);
+    expect(await getChatWithUntoldOutcome({ ...child, chatId: scope.chatId })).toBeNull();
   });
 });

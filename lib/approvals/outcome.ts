@@ -102,10 +102,21 @@ async function getAllowedAlternatives(tx: Tx, scope: ChatScope, restaurantId: st
     }));
 }
 
-/** A chat of this child where a parent's answer has not been told yet (the oldest first). */
-export async function getChatWithUntoldOutcome({ childId, familyId }: { childId: string; familyId: string }) {
+/**
+ * A chat of this child where a parent's answer has not been told yet (the oldest first); given `chatId`, that chat
+ * or null, so its page knows whether opening it has an answer to tell.
+ */
+export async function getChatWithUntoldOutcome({
+  childId,
+  familyId,
+  chatId,
+}: {
+  childId: string;
+  familyId: string;
+  chatId?: string;
+}) {
   const request = await db.approvalRequest.findFirst({
-    where: { childId, familyId, status: { in: TERMINAL }, reportedAt: null },
+    where: { childId, familyId, chatId, status: { in: TERMINAL }, reportedAt: null },
     orderBy: { decidedAt: "asc" },
     select: { chatId: true },
   });

@@ -1,11 +1,11 @@
 // The agent's tools as the model sees them: input schemas and result shapes.
 // Shared by the server tools, the offline model and the chat cards, so it has no I/O.
 import { z } from "zod";
+import { MAX_LINES, MAX_QUANTITY, MAX_QUESTION_LENGTH } from "./limits";
+
+export { MAX_LINES, MAX_QUANTITY, MAX_QUESTION_LENGTH };
 
 const id = z.string().trim().min(1).max(64);
-
-export const MAX_QUANTITY = 20;
-export const MAX_LINES = 10;
 
 export const listRestaurantsInput = z.object({}).strict();
 export const getMenuInput = z.object({ restaurantId: id }).strict();
@@ -14,7 +14,6 @@ export const placeOrderInput = z
   .object({ restaurantId: id, items: z.array(orderLineInput).min(1).max(MAX_LINES) })
   .strict();
 export const requestRestaurantAccessInput = z.object({ restaurantId: id }).strict();
-export const MAX_QUESTION_LENGTH = 500;
 export const askParentInput = z.object({ question: z.string().trim().min(3).max(MAX_QUESTION_LENGTH) }).strict();
 export const getMyStatusInput = z.object({}).strict();
 

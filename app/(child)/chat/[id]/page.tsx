@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { chatIdParam } from "@/app/api/chat/schema";
 import { ChatView } from "@/components/chat/chat-view";
+import { getChatWithUntoldOutcome } from "@/lib/approvals/outcome";
 import { getChatForChild, getChatsForChild, getMessages, getRequestStatuses } from "@/lib/chat/queries";
 import { getChildHeaderStatus } from "@/lib/child-status";
 import { getLatestEventId } from "@/lib/events/outbox";
@@ -37,6 +38,8 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
   if (!chat) notFound();
   const messages = await getMessages({ chatId: chat.id });
   const statuses = await getRequestStatuses({ childId: child.id, messages });
+  // Read after the event cursor, so an answer decided in between is either seen here or replayed by the stream.
+  const untold = await getChatWithUntoldOutcome({ childId: child.id, familyId: child.familyId, chatId: chat.id });
   return (
     <ChatView
       key={chat.id}
@@ -45,6 +48,7 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
       initialStatuses={statuses}
       eventCursor={eventCursor}
       headerStatus={headerStatus}
+      untoldOutcome={untold !== null}
     />
   );
 }
