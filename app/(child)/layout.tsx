@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AppHeader } from "@/components/layout/app-header";
 import { LazyToaster } from "@/components/ui/lazy-toaster";
+import { LinkPending } from "@/components/ui/link-pending";
 import { requirePageActor } from "@/lib/page-auth";
 
 export default async function ChildLayout({ children }: { children: React.ReactNode }) {
@@ -14,6 +15,7 @@ export default async function ChildLayout({ children }: { children: React.ReactN
             className="flex min-h-11 items-center rounded-xl px-3 font-semibold text-brand-700 hover:bg-brand-50 dark:text-brand-500 dark:hover:bg-stone-800"
           >
             New chat
+            <LinkPending />
           </Link>
         </AppHeader>
       </header>

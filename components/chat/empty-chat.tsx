@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkPending } from "@/components/ui/link-pending";
 
 const SUGGESTIONS = [
   "What restaurants can I order from?",
@@ -47,6 +48,7 @@ export function EmptyChat({
                   className="flex min-h-11 items-center rounded-xl px-3 hover:bg-stone-100 dark:hover:bg-stone-800"
                 >
                   {chat.title}
+                  <LinkPending />
                 </Link>
               </li>
             ))}
