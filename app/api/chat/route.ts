@@ -42,6 +42,7 @@ export async function POST(request: Request) {
     const result = await streamAgentTurn({
       ctx: { familyId: child.familyId, childId: child.id, childName: child.name, chatId, childWords: text },
       messages: await convertToModelMessages(history, { ignoreIncompleteToolCalls: true }),
+      factsVersion: child.factsVersion,
     });
     // Finish the turn (tools, persistence) even if the child closes the tab mid-stream.
     void result.consumeStream();
