@@ -2,7 +2,7 @@
 // another caller's open transaction (lib/db.ts, SerializedSqlite).
 import { beforeAll, describe, expect, it } from "vitest";
 import { decideRequest } from "@/lib/approvals/decide";
-import { getOrCreateChat } from "@/lib/chat/queries";
+import { addChildMessage } from "@/lib/chat/queries";
 import { db } from "@/lib/db";
 import { type Families, loadFamilies } from "@/lib/testing/fixtures";
 
@@ -20,12 +20,20 @@ describe("db: one connection, many callers", () => {
       chatIds.flatMap((chatId, i) => [
         // Refused inside its transaction (not_found), so that transaction rolls back.
         decideRequest({ actor: f.b.quinn, requestId: `no-such-request-${i}`, decision: "APPROVE" }),
-        getOrCreateChat({ chatId, childId: f.a.henry.id, familyId: f.a.familyId, title: "Lunch" }),
+        addChildMessage({
+          chatId,
+          childId: f.a.henry.id,
+          familyId: f.a.familyId,
+          title: "Lunch",
+          message: { id: `${chatId}-m`, role: "user", parts: [{ type: "text", text: "Lunch" }] },
+          newId: () => `${chatId}-m2`,
+        }),
       ]),
     );
 
     expect(settled.filter((s) => s.status === "rejected")).toHaveLength(20);
     expect(await db.chat.count({ where: { id: { in: chatIds } } })).toBe(20);
+    expect(await db.message.count({ where: { chatId: { in: chatIds } } })).toBe(20);
   });
 
   it("a read outside a transaction never sees an open transaction's uncommitted rows", async () => {
