@@ -1,6 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authConfig } from "@/lib/auth-config";
@@ -17,7 +18,7 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const nextAuth = NextAuth({
   ...authConfig,
   logger: {
     // A wrong password is an answer to the user, not a server error worth a stack trace.
@@ -48,3 +49,35 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
 });
+
+export const { handlers, signIn, signOut } = nextAuth;
+
+// Sessions read lately, by what Auth.js reads to find one (protocol, host, cookies); least recently used dropped.
+const SESSION_MEMO_MS = 60_000;
+const MAX_SESSIONS = 1000;
+const sessions = new Map<string, { session: Session; until: number }>();
+
+/**
+ * The request's session: who is signed in, nothing more (lib/authz.ts reads role, family and whether the account
+ * is still active from the database on every call). Auth.js decrypts the session cookie and encrypts a renewed one
+ * for every call, which a route handler then throws away: the costliest part of checking a request. The same cookie
+ * always holds the same session, so a session found is kept for SESSION_MEMO_MS per cookie; the only difference it
+ * makes is that a cookie is honoured up to that long after its (30-day) expiry. No session is never kept.
+ */
+export async function auth(): Promise<Session | null> {
+  const h = await headers();
+  const key = [h.get("x-forwarded-proto"), h.get("x-forwarded-host") ?? h.get("host"), h.get("cookie")].join("\n");
+  const now = Date.now();
+  const held = sessions.get(key);
+  sessions.delete(key);
+  if (held && held.until > now) {
+    sessions.set(key, held);
+    return held.session;
+  }
+  const session = await nextAuth.auth();
+  if (session?.user?.id) {
+    sessions.set(key, { session, until: now + SESSION_MEMO_MS });
+    if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
+  }
+  return session;
+}

@@ -85,8 +85,22 @@ async function adapterFactory() {
         await dispose();
         await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       };
+      return wholeScripts(adapter);
+    };
+    // Bug workaround: PrismaPg's executeScript splits a migration at every ";", which cuts a dollar-quoted function
+    // body (the facts-version trigger) apart. PostgreSQL runs a multi-statement script itself (simple protocol).
+    const wholeScripts = (adapter) => {
+      adapter.executeScript = async (script) => {
+        try {
+          await adapter.client.query(script);
+        } catch (error) {
+          adapter.onError(error);
+        }
+      };
       return adapter;
     };
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => wholeScripts(await connect());
     return { provider: "postgresql", factory };
   }
   throw new Error(`Unsupported DATABASE_URL scheme: ${url.split(":")[0]}`);

@@ -25,9 +25,7 @@ export async function getCatalogue({ familyId }: { familyId: string }) {
   return db.restaurant.findMany({ where: { familyId, archived: false }, orderBy: { name: "asc" }, select: menuSelect });
 }
 
-export async function getRestaurantMenu({ familyId, restaurantId }: { familyId: string; restaurantId: string }) {
-  return db.restaurant.findFirst({ where: { id: restaurantId, familyId, archived: false }, select: menuSelect });
-}
+export type CatalogueRestaurant = Awaited<ReturnType<typeof getCatalogue>>[number];
 
 export async function getFamilyRules({ familyId }: { familyId: string }, client: Db | Tx = db): Promise<FamilyRules> {
   const rules = await client.rules.findFirst({ where: { familyId }, orderBy: { version: "desc" } });
@@ -47,13 +45,16 @@ export async function getFamilyRules({ familyId }: { familyId: string }, client:
   };
 }
 
-/** Restaurant grants a child can still use: not revoked, and a once-only grant not yet spent. */
+/** A restaurant grant a child can still use: not revoked, and a once-only grant not yet spent. */
+export const USABLE_RESTAURANT_GRANT = { dishId: null, revokedAt: null, usedAt: null } as const;
+
+/** Restaurant grants a child can still use. */
 export async function getUsableGrants(
   { childId, restaurantId }: { childId: string; restaurantId?: string },
   client: Db | Tx = db,
 ): Promise<Array<{ id: string; restaurantId: string; scope: GrantScope }>> {
   const grants = await client.accessGrant.findMany({
-    where: { childId, dishId: null, revokedAt: null, usedAt: null, ...(restaurantId ? { restaurantId } : {}) },
+    where: { childId, ...USABLE_RESTAURANT_GRANT, ...(restaurantId ? { restaurantId } : {}) },
     orderBy: { createdAt: "asc" },
     select: { id: true, restaurantId: true, scope: true },
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Actor, requireActor } from "@/lib/authz";
+import { requireActor, type SessionActor } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 
 export const SIGNED_OUT_MESSAGE = "You're signed out. Ask a parent to help you sign in again.";
@@ -8,7 +8,7 @@ export const SIGNED_OUT_MESSAGE = "You're signed out. Ask a parent to help you s
  * The signed-in child, re-read from the database on every call: a child a parent removed while
  * chatting (active = false) is refused with 401 and words a child understands.
  */
-export async function requireChild(action: string): Promise<Actor> {
+export async function requireChild(action: string): Promise<SessionActor> {
   try {
     return await requireActor("CHILD", action);
   } catch (error) {

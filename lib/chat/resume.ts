@@ -31,7 +31,8 @@ export async function streamOutcomeReply({
   child,
   chatId,
 }: {
-  child: Actor;
+  /** With the family's facts version when it was read with the child (lib/authz.ts). */
+  child: Actor & { factsVersion?: number };
   chatId: string;
 }): Promise<Response | null> {
   const scope = { chatId, childId: child.id, familyId: child.familyId };
@@ -67,6 +68,7 @@ export async function streamOutcomeReply({
       const result = await streamAgentTurn({
         ctx: { familyId: child.familyId, childId: child.id, childName: child.name, chatId, childWords: "" },
         messages: await convertToModelMessages(history, { ignoreIncompleteToolCalls: true }),
+        factsVersion: child.factsVersion,
       });
       writer.merge(result.toUIMessageStream({ sendStart: false }));
     },

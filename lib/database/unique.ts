@@ -7,7 +7,18 @@ import "server-only";
  * same field error as if the check had caught it.
  */
 export function isUniqueViolation(error: unknown, field: string): boolean {
-  if (!error || typeof error !== "object" || (error as { code?: unknown }).code !== "P2002") return false;
-  const meta = JSON.stringify((error as { meta?: unknown }).meta ?? {});
-  return meta.includes(`"${field}"`) || meta.includes(`_${field}_key`);
+  const meta = uniqueViolationMeta(error);
+  return meta !== null && (meta.includes(`"${field}"`) || meta.includes(`_${field}_key`));
+}
+
+/** Whether `error` is a violation of the table's primary key: an id that is already taken. */
+export function isPrimaryKeyViolation(error: unknown): boolean {
+  const meta = uniqueViolationMeta(error);
+  // SQLite says so in its error code; PostgreSQL names the constraint <Table>_pkey, without its column.
+  return meta !== null && (meta.includes("SQLITE_CONSTRAINT_PRIMARYKEY") || meta.includes('_pkey"'));
+}
+
+function uniqueViolationMeta(error: unknown): string | null {
+  if (!error || typeof error !== "object" || (error as { code?: unknown }).code !== "P2002") return null;
+  return JSON.stringify((error as { meta?: unknown }).meta ?? {});
 }

@@ -1,7 +1,7 @@
 import { convertToModelMessages, createIdGenerator } from "ai";
 import type { z } from "zod";
 import { streamAgentTurn } from "@/lib/ai/agent";
-import { getMessages, getOrCreateChat, messageIdTaken, saveMessage } from "@/lib/chat/queries";
+import { addChildMessage, addReply, getMessages } from "@/lib/chat/queries";
 import { requireChild } from "@/lib/chat/require-child";
 import { consumeChatTurn } from "@/lib/chat/turn-limit";
 import type { ChatMessage } from "@/lib/chat/types";
@@ -27,21 +27,23 @@ export async function POST(request: Request) {
     const { id: chatId, message } = body.data;
     const text = message.parts[0]?.text ?? "";
 
-    const chat = await getOrCreateChat({ chatId, childId: child.id, familyId: child.familyId, title: text });
-    if (!chat) throw new AppError("not_found:chat", "That chat does not exist.");
+    const stored = await addChildMessage({
+      chatId,
+      childId: child.id,
+      familyId: child.familyId,
+      title: text,
+      message: { id: message.id, role: "user", parts: [{ type: "text", text }] },
+      newId: newMessageId,
+    });
+    if (!stored) throw new AppError("not_found:chat", "That chat does not exist.");
 
-    const userMessage: ChatMessage = {
-      id: (await messageIdTaken({ id: message.id })) ? newMessageId() : message.id,
-      role: "user",
-      parts: [{ type: "text", text }],
-    };
-    await saveMessage({ chatId, message: userMessage });
-
-    // Rebuilt from the database: approval state or tool results sent by the client are never trusted.
-    const history = await getMessages({ chatId });
+    // Rebuilt from the database: approval state or tool results sent by the client are never trusted. A chat this
+    // message created holds nothing else, so its history is that stored message.
+    const history = stored.created ? [stored.message] : await getMessages({ chatId });
     const result = await streamAgentTurn({
       ctx: { familyId: child.familyId, childId: child.id, childName: child.name, chatId, childWords: text },
       messages: await convertToModelMessages(history, { ignoreIncompleteToolCalls: true }),
+      factsVersion: child.factsVersion,
     });
     // Finish the turn (tools, persistence) even if the child closes the tab mid-stream.
     void result.consumeStream();
@@ -49,7 +51,7 @@ export async function POST(request: Request) {
       originalMessages: history,
       generateMessageId: newMessageId,
       onEnd: async ({ responseMessage }) => {
-        await saveMessage({ chatId, message: responseMessage });
+        await addReply({ chatId, message: responseMessage });
       },
     });
   } catch (error) {

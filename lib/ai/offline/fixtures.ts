@@ -1,20 +1,15 @@
 // Test fixtures: the seed catalogue, tools that answer like the real ones, and prompt parts.
 import { tool } from "ai";
-import {
-  type AskParentOutput,
-  askParentInput,
-  type GetMenuOutput,
-  type GetMyStatusOutput,
-  getMenuInput,
-  getMyStatusInput,
-  type ListRestaurantsOutput,
-  listRestaurantsInput,
-  type PlaceOrderInput,
-  type PlaceOrderOutput,
-  placeOrderInput,
-  type RequestRestaurantAccessOutput,
-  requestRestaurantAccessInput,
+import type {
+  AskParentOutput,
+  GetMenuOutput,
+  GetMyStatusOutput,
+  ListRestaurantsOutput,
+  PlaceOrderInput,
+  PlaceOrderOutput,
+  RequestRestaurantAccessOutput,
 } from "@/lib/ai/tools/contracts";
+import { inputSchemas } from "@/lib/ai/tools/input-schemas";
 import type { OfflineCatalogue } from "./types";
 
 export const SEED_CATALOGUE: OfflineCatalogue = {
@@ -108,24 +103,24 @@ export function fakeTools(overrides: FakeToolOptions = {}) {
   };
   const tools = {
     listRestaurants: tool({
-      inputSchema: listRestaurantsInput,
+      inputSchema: inputSchemas.listRestaurants,
       execute: async (input) => record("listRestaurants", input, RESTAURANTS),
     }),
     getMenu: tool({
-      inputSchema: getMenuInput,
+      inputSchema: inputSchemas.getMenu,
       execute: async (input) => record("getMenu", input, menuOf(input.restaurantId)),
     }),
     placeOrder: tool({
-      inputSchema: placeOrderInput,
+      inputSchema: inputSchemas.placeOrder,
       execute: async (input) => record("placeOrder", input, (overrides.placeOrder ?? fakeOrder)(input)),
     }),
     askParent: tool({
-      inputSchema: askParentInput,
+      inputSchema: inputSchemas.askParent,
       execute: async (input): Promise<AskParentOutput> =>
         record("askParent", input, { status: "pending", requestId: "q-ask", question: input.question }),
     }),
     getMyStatus: tool({
-      inputSchema: getMyStatusInput,
+      inputSchema: inputSchemas.getMyStatus,
       execute: async (input): Promise<GetMyStatusOutput> =>
         record("getMyStatus", input, {
           pending: [{ requestId: "q-1", kind: "ORDER", summary: "Deluxe Burger from Burger Bonanza ($12.99)" }],
@@ -137,7 +132,7 @@ export function fakeTools(overrides: FakeToolOptions = {}) {
         }),
     }),
     requestRestaurantAccess: tool({
-      inputSchema: requestRestaurantAccessInput,
+      inputSchema: inputSchemas.requestRestaurantAccess,
       execute: async (input): Promise<RequestRestaurantAccessOutput> =>
         record("requestRestaurantAccess", input, {
           status: "pending",

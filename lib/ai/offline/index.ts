@@ -23,8 +23,21 @@ function randomCallId(): string {
   return `call_${globalThis.crypto.randomUUID().replaceAll("-", "").slice(0, 24)}`;
 }
 
+// Built once per catalogue: a caller that keeps its catalogue (the family's cached facts, a fixture) reuses the
+// index. Keyed by the restaurants array, which is never changed after it is made.
+const indexes = new WeakMap<OfflineCatalogue["restaurants"], ReturnType<typeof buildIndex>>();
+
+function indexOf(catalogue: OfflineCatalogue) {
+  let index = indexes.get(catalogue.restaurants);
+  if (!index) {
+    index = buildIndex(catalogue);
+    indexes.set(catalogue.restaurants, index);
+  }
+  return index;
+}
+
 export function createOfflineModel(options: OfflineModelOptions): LanguageModelV4 {
-  const index = buildIndex(options.catalogue);
+  const index = indexOf(options.catalogue);
   const nextId = options.generateId ?? randomCallId;
 
   function step(call: LanguageModelV4CallOptions) {

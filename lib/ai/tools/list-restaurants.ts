@@ -1,31 +1,24 @@
 import "server-only";
 import { tool } from "ai";
-import { getUsableGrants } from "@/lib/catalogue/queries";
-import { db } from "@/lib/db";
+import { getFamilyFacts, grantScopes } from "@/lib/catalogue/facts";
 import { restaurantAccess } from "@/lib/policy";
 import type { ToolContext } from "./context";
-import { type ListRestaurantsOutput, listRestaurantsInput } from "./contracts";
+import type { ListRestaurantsOutput } from "./contracts";
+import { inputSchemas } from "./input-schemas";
 
 export const listRestaurants = (ctx: ToolContext) =>
   tool({
     description: "List the family's restaurants and whether the child may order from each one.",
-    inputSchema: listRestaurantsInput,
+    inputSchema: inputSchemas.listRestaurants,
     execute: async (): Promise<ListRestaurantsOutput> => {
-      const [restaurants, grants] = await Promise.all([
-        db.restaurant.findMany({
-          where: { familyId: ctx.familyId, archived: false },
-          orderBy: { name: "asc" },
-          select: { id: true, name: true, restricted: true },
-        }),
-        getUsableGrants({ childId: ctx.childId }),
-      ]);
+      // The family's version is read now, so the restaurants and the grants are current at this call.
+      const facts = await getFamilyFacts({ familyId: ctx.familyId });
       return {
-        restaurants: restaurants.map((r) => ({
-          ...r,
-          access: restaurantAccess(
-            r,
-            grants.filter((g) => g.restaurantId === r.id).map((g) => g.scope),
-          ),
+        restaurants: facts.restaurants.map(({ id, name, restricted }) => ({
+          id,
+          name,
+          restricted,
+          access: restaurantAccess({ restricted }, grantScopes(facts, ctx.childId, id)),
         })),
       };
     },
