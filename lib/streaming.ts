@@ -4,7 +4,9 @@ import { cache } from "react";
 // Turns of the event loop to give away. Next writes the rendered HTML out through a buffer it flushes on
 // setImmediate, after React's own scheduling (Flight → Fizz → the buffer): measured on /inbox with B5's data, the
 // shell went out after 3 turns and never with 0–2; 6 leaves room for a deeper pipeline. Each turn costs
-// microseconds when the process is idle.
+// microseconds when the process is idle. This is for a small shell (the inbox's is 8 KiB): one larger than the
+// socket's buffer also waits for the client to read, which no number of turns ensures (the activity page's 140 KiB
+// shell stayed behind its chain check even after 100 turns; there the check itself must yield as it goes).
 const TURNS = 6;
 
 /**
