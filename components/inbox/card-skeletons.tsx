@@ -1,29 +1,26 @@
 /**
- * Placeholders the size of inbox cards while they stream in, so nothing below them moves when the cards arrive:
+ * A placeholder the size of an inbox card while it streams in, so nothing below it moves when the card arrives:
  * a waiting one-dish order measured 845 px on a Pixel 7 and 712 px on a desktop, a decided card 222 and 161 px.
  */
-export function CardSkeletons({ count, decided = false }: { count: number; decided?: boolean }) {
+export function CardSkeleton({ decided = false }: { decided?: boolean }) {
   return (
-    <ul className={decided ? "space-y-3" : "space-y-4"} aria-hidden>
-      {Array.from({ length: count }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders, never reordered
-        <li key={i}>
-          <div
-            className={`animate-pulse rounded-2xl bg-white ring-1 ring-stone-200 dark:bg-stone-900 dark:ring-stone-800 ${decided ? "h-[222px] sm:h-[161px]" : "h-[845px] sm:h-[712px]"}`}
-          />
-        </li>
-      ))}
-    </ul>
+    <div
+      aria-hidden
+      className={`animate-pulse rounded-2xl bg-white ring-1 ring-stone-200 dark:bg-stone-900 dark:ring-stone-800 ${decided ? "h-[222px] sm:h-[161px]" : "h-[845px] sm:h-[712px]"}`}
+    />
   );
 }
 
-/** The waiting list's placeholder: with more requests than a page, also the position line and the page links. */
-export function PendingSkeleton({ count, paged }: { count: number; paged: boolean }) {
+/** A list of waiting-card placeholders (the inbox's loading state). */
+export function CardSkeletons({ count }: { count: number }) {
   return (
-    <div className="space-y-4" aria-hidden>
-      {paged ? <div className="h-5" /> : null}
-      <CardSkeletons count={count} />
-      {paged ? <div className="h-11" /> : null}
-    </div>
+    <ul className="space-y-4" aria-hidden>
+      {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders, never reordered
+        <li key={i}>
+          <CardSkeleton />
+        </li>
+      ))}
+    </ul>
   );
 }
