@@ -3,7 +3,7 @@ import { PageLinks } from "@/components/ui/page-links";
 import { inboxHref } from "@/lib/approvals/pending-pages";
 import type { InboxItem, PendingPage } from "@/lib/approvals/queries";
 import { shellSent } from "@/lib/streaming";
-import { CardSkeleton } from "./card-skeletons";
+import { CardSkeleton } from "./card-skeleton";
 import { MenusProvider } from "./menus";
 import { PageArrival } from "./page-arrival";
 import { RequestCard } from "./request-card";

@@ -10,17 +10,3 @@ export function CardSkeleton({ decided = false }: { decided?: boolean }) {
     />
   );
 }
-
-/** A list of waiting-card placeholders (the inbox's loading state). */
-export function CardSkeletons({ count }: { count: number }) {
-  return (
-    <ul className="space-y-4" aria-hidden>
-      {Array.from({ length: count }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders, never reordered
-        <li key={i}>
-          <CardSkeleton />
-        </li>
-      ))}
-    </ul>
-  );
-}
