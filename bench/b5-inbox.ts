@@ -1,6 +1,7 @@
 // B5: the parent's inbox of a family with 10,000 requests (200 pending), made through the placeOrder tool's
 // service and the decide service: the inbox query's time (getInbox, in a process of its own on the same file)
-// and the time to the first byte and to the last byte of GET /inbox from `next start`.
+// and the time to the first byte and to the last byte of GET /inbox from `next start`. The page shows one page of
+// waiting requests (20) and the 20 latest decided; its shell (heading, skeletons) is sent before the cards.
 
 import { cachedDb } from "./lib/cache";
 import { signIn } from "./lib/client";

@@ -8,6 +8,7 @@ import {
   orderCard,
   pendingSection,
   requestCard,
+  requestsWithWords,
   revokeAccess,
   send,
   tagged,
@@ -48,6 +49,7 @@ test("a parent always allows a restaurant, and the child then orders from it wit
   await expect(orderCard(henry, "Sushi World")).toContainText("Order placed");
   await expect(orderCard(henry, "Sushi World")).toContainText("California Roll");
 
+  expect(await requestsWithWords(order)).toBe(0);
   await jane.reload();
   await expect(jane.getByRole("heading", { name: /^Waiting for you/ })).toBeVisible();
   await expect(jane.getByRole("article").filter({ hasText: order })).toHaveCount(0);

@@ -168,12 +168,32 @@ export async function pendingCount(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
-/** Opens the inbox fresh and waits for the card of this request among those waiting. */
+/** The inbox's link to the next page of waiting requests (newer than the ones shown). */
+export function laterRequests(page: Page): Locator {
+  return page
+    .getByRole("navigation", { name: "Pages of waiting requests" })
+    .getByRole("link", { name: "Later requests" });
+}
+
+/**
+ * Waits for the card of this request among those waiting, following "Later requests" as a parent would: the inbox
+ * shows 20 waiting requests a page, oldest first, and other specs' requests share the database, so a new request
+ * may be on a later page. A page link that appears while waiting (the inbox refreshes live) is followed too. Returns
+ * with the page on the card's page; the pages are client navigations, so the document is not reloaded.
+ */
+export async function findPendingCard(page: Page, title: string, childWords: string): Promise<Locator> {
+  const card = requestCard(pendingSection(page), title, childWords);
+  await expect(async () => {
+    if (!(await card.isVisible()) && (await laterRequests(page).isVisible())) await laterRequests(page).click();
+    await expect(card).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  return card;
+}
+
+/** Opens the inbox fresh and finds the card of this request among those waiting (see findPendingCard). */
 export async function openPendingCard(page: Page, title: string, childWords: string): Promise<Locator> {
   await page.goto("/inbox");
-  const card = requestCard(pendingSection(page), title, childWords);
-  await expect(card).toBeVisible();
-  return card;
+  return findPendingCard(page, title, childWords);
 }
 
 export type ScopeChoice = "Once" | "Always this restaurant" | "Always this dish";
@@ -221,6 +241,17 @@ async function revokeGrants(child: Who, which: string, name: string): Promise<vo
       name,
     ),
   );
+}
+
+/**
+ * How many requests the child's words made, in any state: zero proves no parent was asked, whichever inbox page a
+ * card would have been on.
+ */
+export async function requestsWithWords(childWords: string): Promise<number> {
+  const row = await withE2eDb((db) =>
+    db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "ApprovalRequest" WHERE "childWords" = ?`, childWords),
+  );
+  return Number(row?.n);
 }
 
 /** Moves the expiry of the child's pending request (found by its words) into the past, as if hours had gone by. */

@@ -5,10 +5,10 @@ import { toast } from "sonner";
 import { type DecisionState, decideAction } from "@/app/(parent)/inbox/actions";
 import { Button } from "@/components/ui/button";
 import type { LineItem } from "@/lib/ai/tools/contracts";
-import type { MenuChoice } from "@/lib/approvals/queries";
 import { SCOPE_LABELS } from "@/lib/approvals/scope";
 import type { DecisionScope } from "@/lib/policy";
 import { ExpiresAt } from "./expires-at";
+import { useMenu } from "./menus";
 import { initialDrafts, isEdited, type LineDraft, OrderEditor } from "./order-editor";
 
 type Props = {
@@ -18,7 +18,8 @@ type Props = {
   expiresAt: Date;
   items: LineItem[];
   totalCents: number;
-  menu: MenuChoice[];
+  /** The order's restaurant: an edit picks from its menu (MenusProvider). */
+  restaurantId: string | null;
   scopes: DecisionScope[];
 };
 
@@ -27,7 +28,17 @@ type Props = {
  * which survives the live `router.refresh()` of the inbox and an error from the server; the form is submitted
  * without React's automatic form reset, so nothing typed is lost on an error.
  */
-export function DecisionForm({ requestId, kind, childName, expiresAt, items, totalCents, menu, scopes }: Props) {
+export function DecisionForm({
+  requestId,
+  kind,
+  childName,
+  expiresAt,
+  items,
+  totalCents,
+  restaurantId,
+  scopes,
+}: Props) {
+  const menu = useMenu(restaurantId);
   // The card moves to "Decided" when the inbox re-renders, so the outcome is also shown as a toast that outlives it.
   const [state, dispatch, pending] = useActionState<DecisionState, FormData>(async (previous, formData) => {
     const result = await decideAction(previous, formData);

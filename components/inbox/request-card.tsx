@@ -72,7 +72,7 @@ function PendingBody({ item }: { item: InboxItem }) {
           expiresAt={item.expiresAt}
           items={item.items}
           totalCents={item.totalCents}
-          menu={item.menu}
+          restaurantId={item.restaurantId}
           scopes={item.scopes}
         />
       </DecidedElsewhere>

@@ -76,6 +76,11 @@ export async function removeChildren(logins: string[]): Promise<void> {
  * request's id, read from the database. Requests waiting at once should differ in quantity: identical ones merge.
  */
 export async function askForDeluxe(child: APIRequestContext, quantity = 1): Promise<string> {
+  return (await askForDeluxeIn(child, quantity)).id;
+}
+
+/** askForDeluxe, also returning the child's words (what the inbox card quotes). */
+export async function askForDeluxeIn(child: APIRequestContext, quantity = 1): Promise<{ id: string; words: string }> {
   const words = tagged(`I'd like ${quantity} deluxe burgers`);
   const response = await child.post("/api/chat", {
     data: {
@@ -89,5 +94,5 @@ export async function askForDeluxe(child: APIRequestContext, quantity = 1): Prom
     db.get<{ id: string }>(`SELECT "id" FROM "ApprovalRequest" WHERE "childWords" = ? AND "status" = 'PENDING'`, words),
   );
   if (!row) throw new Error(`no pending request for "${words}"`);
-  return row.id;
+  return { id: row.id, words };
 }

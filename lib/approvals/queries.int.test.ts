@@ -19,6 +19,8 @@ beforeEach(async () => {
   await db.approvalRequest.updateMany({ where: { status: "PENDING" }, data: { status: "CANCELLED" } });
 });
 
+const deluxeRestaurant = () => f.a.dish("Deluxe Burger").restaurantId;
+
 async function pendingDeluxe(quantity: number) {
   const deluxe = f.a.dish("Deluxe Burger");
   const result = await submitOrder(
@@ -82,14 +84,18 @@ describe("getInbox", () => {
 
   it("a pending order: its restaurant's current menu to edit from, and the scopes it offers", async () => {
     const requestId = await pendingDeluxe(2);
+    await pendingDeluxe(3);
     const fries = f.a.dish("Fries");
     await db.dish.update({ where: { id: fries.id }, data: { archived: true } });
     try {
-      const { pending } = await getInbox({ familyId: f.a.familyId });
+      const { pending, menus } = await getInbox({ familyId: f.a.familyId });
       const item = pending.find((p) => p.id === requestId);
       expect(item?.scopes).toEqual(["ONCE", "ALWAYS_DISH"]);
-      // Burger Bonanza's menu now, cheapest first, without the removed Fries and nothing from other restaurants.
-      expect(item?.menu.map((d) => d.name)).toEqual(["Classic Burger", "Deluxe Burger"]);
+      // Burger Bonanza's menu now, cheapest first, without the removed Fries and nothing from other restaurants,
+      // once for the page however many of its cards are from Burger Bonanza.
+      expect(item?.restaurantId).toBe(deluxeRestaurant());
+      expect(Object.keys(menus)).toEqual([deluxeRestaurant()]);
+      expect(menus[deluxeRestaurant()]?.map((d) => d.name)).toEqual(["Classic Burger", "Deluxe Burger"]);
       expect(item?.edit).toBeNull();
     } finally {
       await db.dish.update({ where: { id: fries.id }, data: { archived: false } });
@@ -119,7 +125,6 @@ describe("getInbox", () => {
         items: [expect.objectContaining({ name: "Classic Burger", quantity: 2 })],
         changes: ["Deluxe Burger replaced by Classic Burger"],
       },
-      menu: [],
     });
   });
 
@@ -136,7 +141,7 @@ describe("getInbox", () => {
       }),
     );
     const before = (await getInbox({ familyId: f.a.familyId })).pending.find((p) => p.id === id);
-    expect(before).toMatchObject({ kind: "QUESTION", restaurantName: null, scopes: [], menu: [] });
+    expect(before).toMatchObject({ kind: "QUESTION", restaurantId: null, restaurantName: null, scopes: [] });
     await answerQuestion({ actor: f.a.joe, requestId: id, answer: "Not tonight" });
 
     const item = (await getInbox({ familyId: f.a.familyId })).decided.find((d) => d.id === id);
