@@ -37,14 +37,14 @@ async function firstLoad(who: Client, path: string): Promise<{ kib: number; scri
 }
 
 export async function b6(fx: MainFixture): Promise<Figures> {
-  const chat = await firstLoad(fx.solo, "/chat");
+  // A child who opens the app with nothing to be told: the chat shows its history and loads the AI SDK only when
+  // the child starts typing (or sends, or an answer arrives).
+  const chat = await firstLoad(fx.fresh, "/chat");
   const inbox = await firstLoad(fx.parent, "/inbox");
-  // The chat loads the AI SDK only to send or to tell a parent's answer: a chat that opens on an answer to tell loads
-  // it at once. Measured on a chat made for it (after B1, the child's /chat above is such a chat too; alone, it is
-  // a new chat).
-  const { requestId, chatId } = await askForDeluxe(fx.solo, 1);
+  // A chat that opens on a parent's answer to tell loads the AI SDK at once: measured on a chat made for it.
+  const { requestId, chatId } = await askForDeluxe(fx.fresh, 1);
   await decide(fx.parent, requestId);
-  const answer = await firstLoad(fx.solo, `/chat/${chatId}`);
+  const answer = await firstLoad(fx.fresh, `/chat/${chatId}`);
   return {
     "chat.gzip_kib": chat.kib,
     "chat.scripts": chat.scripts,

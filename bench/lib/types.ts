@@ -11,6 +11,8 @@ export type MainFixture = {
   /** Children made for the bench, signed in; `crowd` are the 200 who wait together in B1. */
   solo: Client;
   crowd: Client[];
+  /** A child no other benchmark chats as: B6 loads its pages in a known state, whatever ran before. */
+  fresh: Client;
 };
 
 export type Log = (line: string) => void;
