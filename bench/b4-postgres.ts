@@ -1,9 +1,10 @@
 // B4: a decision made on one instance reaches a child connected to another, through PostgreSQL: two `next start`
 // (ports 3505 and 3506) on the database named by BENCH_POSTGRES_URL; the child's stream is on the first, the
-// parent decides on the second. Needs the PostgreSQL support (feat/postgres) and its LISTEN/NOTIFY bus (feat/bus).
+// parent decides on the second; the event crosses through the outbox and LISTEN/NOTIFY.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { checkDatabaseUrl } from "../prisma/preflight.mjs";
 import { askForDeluxe, decide } from "./lib/chat";
 import { type Client, openSse, signIn } from "./lib/client";
 import { type BenchServer, root, startServer } from "./lib/server";
@@ -16,19 +17,10 @@ const SAMPLES = 30;
 
 export class Skip extends Error {}
 
-/** Why B4 cannot run in this checkout, or null when it can. */
+/** Why B4 cannot run here, or null when it can. */
 export function b4Blocker(): string | null {
   if (!process.env.BENCH_POSTGRES_URL)
     return "BENCH_POSTGRES_URL is not set (e.g. postgresql://root@127.0.0.1:5432/bench)";
-  if (!fs.existsSync(path.join(root, "prisma/postgres/schema.prisma"))) {
-    return "this checkout has no PostgreSQL support (prisma/postgres/schema.prisma from feat/postgres)";
-  }
-  const events = fs
-    .readdirSync(path.join(root, "lib/events"))
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => fs.readFileSync(path.join(root, "lib/events", f), "utf8"))
-    .join("\n");
-  if (!/LISTEN/.test(events)) return "lib/events has no LISTEN/NOTIFY bus (feat/bus): events would not cross instances";
   return null;
 }
 
@@ -57,6 +49,9 @@ export async function b4Setup(log: Log): Promise<B4State> {
   if (blocker) throw new Skip(blocker);
   const url = process.env.BENCH_POSTGRES_URL ?? "";
   const env = { DATABASE_URL: url };
+  // The bench's own database: made when missing (it is reset below anyway).
+  const problem = await checkDatabaseUrl(url, { create: true });
+  if (problem) throw new Error(problem);
   log("  PostgreSQL: generate the client, reset + migrate + seed, next build (the SQLite build is replaced)");
   node([path.join(root, "prisma/cli.mjs"), "generate"], env, "prisma generate for PostgreSQL");
   node([path.join(root, "prisma/migrate.mjs"), "reset"], env, "migrate reset");
