@@ -12,10 +12,7 @@ const proxy = new TcpProxy(new URL(target).hostname, Number(new URL(target).port
 beforeAll(async () => {
   await proxy.start();
   // The app's client reaches this file's database through the proxy; lib/db.ts connects on first use, after this.
-  const through = new URL(target);
-  through.hostname = "127.0.0.1";
-  through.port = String(proxy.port);
-  process.env.DATABASE_URL = through.toString();
+  process.env.DATABASE_URL = proxy.urlThrough(target);
 });
 
 afterAll(async () => {

@@ -10,10 +10,7 @@ const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
 beforeAll(async () => {
   await proxy.start();
   // This file's own database, reached through the proxy; lib/db.ts connects on first use, after this.
-  const through = new URL(target);
-  through.hostname = "127.0.0.1";
-  through.port = String(proxy.port);
-  process.env.DATABASE_URL = through.toString();
+  process.env.DATABASE_URL = proxy.urlThrough(target.toString());
   // PostgreSQL is down when the app starts: cut before the first query.
   await proxy.cut();
 });

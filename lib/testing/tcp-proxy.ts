@@ -14,6 +14,14 @@ export class TcpProxy {
     private readonly targetPort: number,
   ) {}
 
+  /** A database URL like `url`, reaching the target through this proxy (call after start). */
+  urlThrough(url: string): string {
+    const through = new URL(url);
+    through.hostname = "127.0.0.1";
+    through.port = String(this.port);
+    return through.toString();
+  }
+
   /** Listens (again, on the same port once it has one): new connections reach the target. */
   async start(): Promise<void> {
     const server = net.createServer((client) => {
